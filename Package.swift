@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "carbontop",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "carbontop", targets: ["carbontop"]),
+    .library(name: "CarbonKit", targets: ["CarbonKit"]),
+    .library(name: "CarbonData", targets: ["CarbonData"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    .target(name: "CarbonKit"),
+    .target(
+      name: "CarbonData",
+      dependencies: ["CarbonKit", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
+    .systemLibrary(name: "CNcursesW"),
+    .target(name: "CarbonTerminal", dependencies: ["CNcursesW"]),
+    .target(
+      name: "CarbonTUI",
+      dependencies: ["CarbonKit", "CarbonTerminal", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .executableTarget(
+      name: "carbontop",
+      dependencies: [
+        "CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
+    .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
+    .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
+    .testTarget(name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,276 @@
+/// Every figure carbontop shows, computed once from a Dataset and a Scenario by CarbonKit.
+/// The dashboard draws it and `carbontop report` prints it; `--format json` is DATA.md's
+/// "JSON report" (keys in snake_case, absent values as null). Fields marked (extra) are
+/// additions beyond DATA.md's required keys.
+public struct Report: Sendable, Hashable {
+  public var schema: String = "carbontop.report/1"
+  public var organization: String
+  public var latestCompleteFY: FiscalYear?
+  public var inProgressFY: FiscalYear?
+  /// The latest month with data in the year in progress.
+  public var inProgressThrough: YearMonth?
+  public var scenario: ScenarioInfo
+  public var targets: [TargetReport]
+  public var operational: OperationalReport?
+  public var valueChain: ValueChainReport?
+  public var scope3plus: Scope3PlusReport?
+  public var diagnostics: [Diagnostic]
+
+  public init(
+    organization: String, latestCompleteFY: FiscalYear?, inProgressFY: FiscalYear?,
+    inProgressThrough: YearMonth?, scenario: ScenarioInfo, targets: [TargetReport],
+    operational: OperationalReport?, valueChain: ValueChainReport?, scope3plus: Scope3PlusReport?,
+    diagnostics: [Diagnostic]
+  ) {
+    self.organization = organization
+    self.latestCompleteFY = latestCompleteFY
+    self.inProgressFY = inProgressFY
+    self.inProgressThrough = inProgressThrough
+    self.scenario = scenario
+    self.targets = targets
+    self.operational = operational
+    self.valueChain = valueChain
+    self.scope3plus = scope3plus
+    self.diagnostics = diagnostics
+  }
+}
+
+/// `scenario`: the name (nil without a scenario) and every lever's value in effect.
+public struct ScenarioInfo: Sendable, Hashable {
+  public var name: String?
+  /// Every lever, set or defaulted; nil where the default cannot be computed.
+  public var levers: [Lever: Double?]
+  /// (extra) The defaults from history, for the editor and the compare screen.
+  public var defaults: [Lever: Double?]
+  public init(name: String?, levers: [Lever: Double?], defaults: [Lever: Double?]) {
+    self.name = name
+    self.levers = levers
+    self.defaults = defaults
+  }
+}
+
+public enum TargetStatus: String, Sendable, Hashable, Codable {
+  case achieved
+  case onTrack = "on_track"
+  case behind
+  case noData = "no_data"
+}
+
+/// A target's projected outcome under the levers in effect.
+public struct Outcome: Sendable, Hashable {
+  /// Projected Net(T), I(T) or Cum(T); the actual figure where T <= L.
+  public var projectedAtBy: Double?
+  public var met: Bool?
+  public var yearMet: FiscalYear?
+  /// How far T's projection is from the target; 0 when met.
+  public var shortfall: Double?
+  public init(projectedAtBy: Double?, met: Bool?, yearMet: FiscalYear?, shortfall: Double?) {
+    self.projectedAtBy = projectedAtBy
+    self.met = met
+    self.yearMet = yearMet
+    self.shortfall = shortfall
+  }
+}
+
+/// One entry of `targets`.
+public struct TargetReport: Sendable, Hashable {
+  public var id: String
+  public var kind: TargetKind
+  public var title: String
+  /// "*" for all entities.
+  public var entity: String
+  public var baseline: FiscalYear
+  public var by: FiscalYear
+  /// The target's L.
+  public var latestFY: FiscalYear?
+  public var status: TargetStatus
+  /// Only when behind.
+  public var gap: Double?
+  public var outcome: Outcome
+  public init(
+    id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
+    by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
+  ) {
+    self.id = id
+    self.kind = kind
+    self.title = title
+    self.entity = entity
+    self.baseline = baseline
+    self.by = by
+    self.latestFY = latestFY
+    self.status = status
+    self.gap = gap
+    self.outcome = outcome
+  }
+}
+
+/// `operational`: the first neutrality target.
+public struct OperationalReport: Sendable, Hashable {
+  public struct Year: Sendable, Hashable {
+    public var fy: FiscalYear
+    public var complete: Bool
+    public var scope1: Double?
+    public var scope2Location: Double?
+    public var scope2Market: Double?
+    public var scope12: Double?
+    public var gross: Double?
+    public var removals: Double?
+    public var offsets: Double?
+    public var net: Double?
+    public var abatement: Double?
+    public var cleanElectricityShare: Double?
+    public var pue: Double?
+    public init(fy: FiscalYear, complete: Bool) {
+      self.fy = fy
+      self.complete = complete
+    }
+  }
+  public struct ProjectionPoint: Sendable, Hashable {
+    public var fy: FiscalYear
+    public var net: Double?
+    public init(fy: FiscalYear, net: Double?) {
+      self.fy = fy
+      self.net = net
+    }
+  }
+  public var targetID: String
+  public var years: [Year]
+  public var pathNetAtLatest: Double?
+  public var requiredCutPerYear: Double?
+  public var projection: [ProjectionPoint]
+  public init(targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?, projection: [ProjectionPoint]) {
+    self.targetID = targetID
+    self.years = years
+    self.pathNetAtLatest = pathNetAtLatest
+    self.requiredCutPerYear = requiredCutPerYear
+    self.projection = projection
+  }
+}
+
+/// `value_chain`: the first intensity target.
+public struct ValueChainReport: Sendable, Hashable {
+  public struct Year: Sendable, Hashable {
+    public var fy: FiscalYear
+    public var complete: Bool
+    public var scope3: Double?
+    public var revenue: Double?
+    public var intensity: Double?
+    public var yoy: Double?
+    public init(fy: FiscalYear, complete: Bool) {
+      self.fy = fy
+      self.complete = complete
+    }
+  }
+  public struct Category: Sendable, Hashable {
+    /// 1...15
+    public var category: Int
+    public var name: String
+    public var tco2e: Double?
+    public var share: Double?
+    public init(category: Int, name: String, tco2e: Double?, share: Double?) {
+      self.category = category
+      self.name = name
+      self.tco2e = tco2e
+      self.share = share
+    }
+  }
+  public struct ProjectionPoint: Sendable, Hashable {
+    public var fy: FiscalYear
+    public var intensity: Double?
+    public init(fy: FiscalYear, intensity: Double?) {
+      self.fy = fy
+      self.intensity = intensity
+    }
+  }
+  public var targetID: String
+  public var years: [Year]
+  public var baselineIntensity: Double?
+  public var targetIntensity: Double?
+  public var pathIntensityAtLatest: Double?
+  public var requiredAnnualReduction: Double?
+  public var impliedTargetRate: Double?
+  public var sbtiIntensityOK: Bool?
+  public var categories: [Category]
+  public var projection: [ProjectionPoint]
+  public init(
+    targetID: String, years: [Year], baselineIntensity: Double?, targetIntensity: Double?,
+    pathIntensityAtLatest: Double?, requiredAnnualReduction: Double?, impliedTargetRate: Double?,
+    sbtiIntensityOK: Bool?, categories: [Category], projection: [ProjectionPoint]
+  ) {
+    self.targetID = targetID
+    self.years = years
+    self.baselineIntensity = baselineIntensity
+    self.targetIntensity = targetIntensity
+    self.pathIntensityAtLatest = pathIntensityAtLatest
+    self.requiredAnnualReduction = requiredAnnualReduction
+    self.impliedTargetRate = impliedTargetRate
+    self.sbtiIntensityOK = sbtiIntensityOK
+    self.categories = categories
+    self.projection = projection
+  }
+}
+
+/// `scope3plus`: the first avoided target.
+public struct Scope3PlusReport: Sendable, Hashable {
+  public struct Year: Sendable, Hashable {
+    public var fy: FiscalYear
+    public var complete: Bool
+    public var avoided: Double?
+    public var cumulative: Double?
+    public var yoy: Double?
+    public var verifiedShare: Double?
+    public init(fy: FiscalYear, complete: Bool) {
+      self.fy = fy
+      self.complete = complete
+    }
+  }
+  public struct EntityTotal: Sendable, Hashable {
+    public var entity: String
+    public var avoided: Double?
+    public init(entity: String, avoided: Double?) {
+      self.entity = entity
+      self.avoided = avoided
+    }
+  }
+  public struct Program: Sendable, Hashable {
+    public var entity: String
+    public var program: String
+    public var avoided: Double?
+    /// nil for programs from avoided.csv.
+    public var events: Int?
+    public var participants: Int?
+    public init(entity: String, program: String, avoided: Double?, events: Int?, participants: Int?) {
+      self.entity = entity
+      self.program = program
+      self.avoided = avoided
+      self.events = events
+      self.participants = participants
+    }
+  }
+  public var targetID: String
+  public var years: [Year]
+  public var amount: Double
+  public var progress: Double?
+  public var remaining: Double?
+  public var requiredGrowth: Double?
+  public var projectedTotalAtBy: Double?
+  public var projectedYearReached: FiscalYear?
+  public var byEntity: [EntityTotal]
+  public var programs: [Program]
+  public init(
+    targetID: String, years: [Year], amount: Double, progress: Double?, remaining: Double?,
+    requiredGrowth: Double?, projectedTotalAtBy: Double?, projectedYearReached: FiscalYear?,
+    byEntity: [EntityTotal], programs: [Program]
+  ) {
+    self.targetID = targetID
+    self.years = years
+    self.amount = amount
+    self.progress = progress
+    self.remaining = remaining
+    self.requiredGrowth = requiredGrowth
+    self.projectedTotalAtBy = projectedTotalAtBy
+    self.projectedYearReached = projectedYearReached
+    self.byEntity = byEntity
+    self.programs = programs
+  }
+}
