@@ -261,7 +261,9 @@ public final class DatasetWatcher {
 
   // MARK: - Polling
 
-  private func startPolling(seconds: Double, reason: String?, now: ContinuousClock.Instant) {
+  /// Switches to polling (at start, or when inotify fails at run time); `reason` is shown in
+  /// ``modeDescription``. The first scan is due at once, so nothing pending is lost.
+  func startPolling(seconds: Double, reason: String?, now: ContinuousClock.Instant) {
     #if os(Linux)
       inotify?.release()
       inotify = nil
