@@ -446,8 +446,13 @@ public final class DatasetWatcher {
     goneCheckAt = nil
     #if os(Linux)
       disarmParent()
-      if rootWd < 0 { armRoot(now: now) }
-      armSubfolders(now: now)
+      if let network = NetworkFilesystem.type(at: folder) {
+        startPolling(
+          seconds: WatchMode.defaultPollSeconds, reason: "network filesystem: \(network)", now: now)
+      } else {
+        if rootWd < 0 { armRoot(now: now) }
+        armSubfolders(now: now)
+      }
     #endif
     fullRescan = true
     touch(now)
