@@ -92,14 +92,22 @@ enum Frame {
         h(.help, "help"), zoom.count == 2 ? "\(zoom[0])-\(zoom[1]):zoom" : nil,
         [k.hint(.yearPrev), k.hint(.yearNext)].compactMap { $0 }.joined(separator: " ") + ":year",
         h(.entityNext, "entity"), h(.basisToggle, "basis"), h(.scenarioEditor, "scenario"),
-        h(.themeNext, "theme"), h(.targets, "targets"), h(.drillDown, "sources"), h(.quit, "quit"),
+        h(.themeNext, "theme"), h(.quit, "quit"), h(.targets, "targets"), h(.drillDown, "sources"),
+        h(.diagnostics, "diagnostics"),
       ]
     default:
       hints = [h(.back, "back"), h(.focusNext, "table"), h(.drillDown, "sources"), h(.help, "help"), h(.quit, "quit")]
     }
-    let left = " " + hints.compactMap { $0 }.joined(separator: "  ")
     var (right, role) = diagnosticsSummary(report.diagnostics)
     if let m = s.statusMessage { right = sanitized(m) + "  " + right }
+    // Whole hints only: two spaces apart, else one, else drop hints from the end.
+    let room = s.size.width - TUIFormat.width(right) - 2
+    var list = hints.compactMap { $0 }
+    var left = " " + list.joined(separator: "  ")
+    while TUIFormat.width(left) > room && !list.isEmpty {
+      left = " " + list.joined(separator: " ")
+      if TUIFormat.width(left) > room { list.removeLast() }
+    }
     StatusBar(left: left, right: right + " ", rightRole: role).draw(y: s.size.height - 1, width: s.size.width, on: c)
   }
 
