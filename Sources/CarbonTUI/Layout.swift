@@ -33,10 +33,13 @@ public struct Layout: Hashable, Sendable {
     let (main, stripRest) = body.splitTop(body.height - stripH)
     let strip = stripRest
     if w >= 150 {
+      // Very wide: three panels side by side (charts kept to a readable height), the rest
+      // of the height for the targets strip.
+      let (row, rest0) = body.splitTop(min(body.height - stripH, 24))
       let third = w / 3
-      let (a, rest) = main.splitLeft(third)
+      let (a, rest) = row.splitLeft(third)
       let (b, c) = rest.splitLeft(third)
-      return Layout(header: header, statusBar: status, panels: [a, b, c], strip: strip, compact: false)
+      return Layout(header: header, statusBar: status, panels: [a, b, c], strip: rest0, compact: false)
     }
     let bottomH = max(6, main.height * 3 / 10)
     let (top, bottom) = main.splitTop(main.height - bottomH)

@@ -46,11 +46,18 @@ public struct LineChart {
   public var yLabel: (Double) -> String
   /// Labels under the first and last x (e.g. fiscal years); nil for none.
   public var xLabels: (String, String)?
+  /// An upper bound for the y axis (points above are drawn at the top edge), so that one
+  /// runaway projection does not flatten the history.
+  public var yCeiling: Double?
 
-  public init(series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil) {
+  public init(
+    series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil,
+    yCeiling: Double? = nil
+  ) {
     self.series = series
     self.yLabel = yLabel
     self.xLabels = xLabels
+    self.yCeiling = yCeiling
   }
 
   /// The x and y ranges covering every point (y always includes 0).
@@ -167,10 +174,12 @@ public struct LineChart {
   /// Draws the chart with y labels at the left (top = max, bottom = min) and x labels under it.
   public func draw(in r: Rect, on c: Canvas) {
     guard r.width >= 4, r.height >= 1 else { return }
-    guard let (xr, yr) = LineChart.ranges(of: series) else {
+    guard let (xr, yr0) = LineChart.ranges(of: series) else {
       c.text(r.x, r.y + r.height / 2, "no data", role: .muted, maxWidth: r.width)
       return
     }
+    var yr = yr0
+    if let cap = yCeiling, cap > yr0.lowerBound, cap < yr0.upperBound { yr = yr0.lowerBound...cap }
     var area = r
     if let xl = xLabels, r.height >= 3 {
       area.height -= 1

@@ -155,7 +155,9 @@ enum PanelModels {
       series.append(ChartSeries(kind: .projection, points: run(lever ?? y.yoy ?? 0)))
     }
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
-    let chart = LineChart(series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(first, t.by))
+    let histMax = hist.compactMap(\.y).max() ?? 0
+    let chart = LineChart(
+      series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(first, t.by), yCeiling: max(av.amount * 1.2, histMax))
     let bars = BarList(items: av.byEntity.map { .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided)) })
     return PanelModel(title: title, note: nil, head: [head, line2], chart: chart, tail: [], bars: av.byEntity.isEmpty ? nil : bars)
   }

@@ -55,8 +55,9 @@ enum Frame {
     if let p = report.inProgressFY, s.asOf == nil, w >= 100 {
       left.append(.text("  \(p) through \(report.inProgressThrough?.description ?? "?")", .muted))
     }
-    left.append(.text("  " + (s.entity.map { "entity: " + sanitized($0) } ?? "all entities"), s.entity == nil ? .muted : .accent))
+    if let e = s.entity { left.append(.text("  entity: " + sanitized(e), .accent)) }
     if let name = s.scenarioName ?? report.scenario.name { left.append(.text("  scenario: " + sanitized(name), .accent)) }
+    if s.basis == .location { left.append(.text("  S2 location", .accent)) }
     if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
     var right: [Segment] = []
     if let l = s.loading {
@@ -89,10 +90,10 @@ enum Frame {
     case .overview:
       let zoom = [k.hint(.zoom1), k.hint(.zoom3)].compactMap { $0 }
       hints = [
-        h(.help, "help"), zoom.count == 2 ? "\(zoom[0])-\(zoom[1]):zoom" : nil,
+        h(.help, "help"), h(.quit, "quit"), zoom.count == 2 ? "\(zoom[0])-\(zoom[1]):zoom" : nil,
         [k.hint(.yearPrev), k.hint(.yearNext)].compactMap { $0 }.joined(separator: " ") + ":year",
         h(.entityNext, "entity"), h(.basisToggle, "basis"), h(.scenarioEditor, "scenario"),
-        h(.themeNext, "theme"), h(.quit, "quit"), h(.targets, "targets"), h(.drillDown, "sources"),
+        h(.themeNext, "theme"), h(.targets, "targets"), h(.drillDown, "sources"),
         h(.diagnostics, "diagnostics"),
       ]
     default:
@@ -129,7 +130,14 @@ enum Frame {
         m.draw(in: inner, on: c)
       }
     }
-    strip(report, s, in: layout.strip, on: c)
+    if layout.strip.height >= 5 && layout.strip.width >= 100 {
+      // Room to spare: the full targets table instead of the strip.
+      let t = ScreenTable.targets(report)
+      let inner = PanelBox(title: "Targets", note: "\(t.rows.count) targets").draw(in: layout.strip, on: c)
+      TableView(columns: t.columns, rows: t.rows).draw(in: inner, on: c)
+    } else {
+      strip(report, s, in: layout.strip, on: c)
+    }
   }
 
   /// Every target with its status word and gap, in columns.

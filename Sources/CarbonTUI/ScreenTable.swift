@@ -31,12 +31,12 @@ public struct ScreenTable: Sendable {
 
   static func operationalYears(_ r: Report) -> ScreenTable {
     let cols: [TableView.Column] = [
-      .init("FY", width: 11), .init("S1", width: 9, alignRight: true),
-      .init("S2 loc", width: 9, alignRight: true), .init("S2 mkt", width: 9, alignRight: true),
-      .init("S1+2", width: 9, alignRight: true), .init("gross", width: 9, alignRight: true),
-      .init("removals", width: 9, alignRight: true), .init("offsets", width: 9, alignRight: true),
-      .init("net", width: 9, alignRight: true), .init("reduction", width: 9, alignRight: true),
-      .init("clean el.", width: 9, alignRight: true), .init("PUE", width: 5, alignRight: true),
+      .init("FY", width: 11), .init("net", width: 9, alignRight: true), .init("gross", width: 9, alignRight: true),
+      .init("S1", width: 9, alignRight: true), .init("S2 mkt", width: 9, alignRight: true),
+      .init("S2 loc", width: 9, alignRight: true), .init("removals", width: 9, alignRight: true),
+      .init("offsets", width: 9, alignRight: true), .init("reduction", width: 9, alignRight: true),
+      .init("clean el.", width: 9, alignRight: true), .init("S1+2", width: 9, alignRight: true),
+      .init("PUE", width: 5, alignRight: true),
     ]
     var rows: [TableView.Row] = []
     var drill: [DrillTarget?] = []
@@ -44,17 +44,16 @@ public struct ScreenTable: Sendable {
       let t = TUIFormat.tonnes
       rows.append(
         .init([
-          y.fy.description + (y.complete ? "" : " YTD"), t(y.scope1), t(y.scope2Location), t(y.scope2Market),
-          t(y.scope12), t(y.gross), t(y.removals), t(y.offsets), t(y.net), t(y.abatement),
-          TUIFormat.percent(y.cleanElectricityShare), y.pue.map { String(format: "%.2f", $0) } ?? "-",
+          y.fy.description + (y.complete ? "" : " YTD"), t(y.net), t(y.gross), t(y.scope1), t(y.scope2Market),
+          t(y.scope2Location), t(y.removals), t(y.offsets), t(y.abatement),
+          TUIFormat.percent(y.cleanElectricityShare), t(y.scope12), y.pue.map { String(format: "%.2f", $0) } ?? "-",
         ], roles: y.complete ? [] : [.muted]))
       drill.append(.operations(y.fy))
     }
     for p in r.operational?.projection ?? [] {
       rows.append(
         .init(
-          [p.fy.description + " proj", "", "", "", "", "", "", "", TUIFormat.tonnes(p.net)],
-          roles: [.chartProjection, nil, nil, nil, nil, nil, nil, nil, .chartProjection]))
+          [p.fy.description + " proj", TUIFormat.tonnes(p.net)], roles: [.chartProjection, .chartProjection]))
       drill.append(nil)
     }
     return ScreenTable(name: "by fiscal year", columns: cols, rows: rows, drill: drill)
@@ -147,7 +146,7 @@ public struct ScreenTable: Sendable {
 
   static func targets(_ r: Report) -> ScreenTable {
     let cols: [TableView.Column] = [
-      .init("target", width: 28), .init("entity", width: 14), .init("base", width: 6), .init("by", width: 6),
+      .init("target", width: 24), .init("entity", width: 14), .init("base", width: 6), .init("by", width: 6),
       .init("L", width: 6), .init("status", width: 8), .init("gap", width: 10, alignRight: true),
       .init("projected", width: 10, alignRight: true), .init("met", width: 6), .init("shortfall", width: 10, alignRight: true),
     ]

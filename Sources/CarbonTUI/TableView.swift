@@ -2,7 +2,7 @@
 public struct TableView: Sendable {
   public struct Column: Hashable, Sendable {
     public var title: String
-    /// Preferred width; the last column takes what is left.
+    /// Width in columns (cut at the right edge of the table).
     public var width: Int
     public var alignRight: Bool
     public init(_ title: String, width: Int, alignRight: Bool = false) {
@@ -52,7 +52,7 @@ public struct TableView: Sendable {
       var x = r.x
       for (i, col) in columns.enumerated() {
         guard x < r.maxX else { break }
-        let w = i == columns.count - 1 ? r.maxX - x : min(col.width, r.maxX - x)
+        let w = min(col.width, r.maxX - x)
         let text = i < cells.count ? cells[i] : ""
         let padded = TUIFormat.pad(sanitized(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
         var role = base
