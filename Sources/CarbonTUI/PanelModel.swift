@@ -9,6 +9,28 @@ struct PanelModel {
   var chart: LineChart?
   var tail: [[Segment]]
   var bars: BarList?
+  /// A shorter title, used with `notice` as a first line when `title` does not fit.
+  var shortTitle: String? = nil
+  var notice: String? = nil
+
+  init(title: String, note: String?, head: [[Segment]], chart: LineChart?, tail: [[Segment]], bars: BarList?) {
+    self.title = title
+    self.note = note
+    self.head = head
+    self.chart = chart
+    self.tail = tail
+    self.bars = bars
+  }
+
+  /// The model fitted to a box `width` wide (with `prefix` before the title): the short title
+  /// and the notice as a first line when the full title does not fit.
+  func fitted(width: Int, prefix: String = "") -> PanelModel {
+    guard let shortTitle, TUIFormat.width(prefix + title) + 4 > width else { return self }
+    var m = self
+    m.title = shortTitle
+    if let notice { m.head.insert([.text(notice, .warn)], at: min(1, m.head.count)) }
+    return m
+  }
 
   /// Draws the model inside a panel's inner rectangle, dropping the chart, then tail lines,
   /// when space is short.

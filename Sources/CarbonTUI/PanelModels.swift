@@ -43,7 +43,7 @@ enum PanelModels {
       .text("  removals ", .muted), .text(TUIFormat.tonnes(y?.removals), role(.operationalReduction, s)),
       .text("  offsets ", .muted), .text(TUIFormat.tonnes(y?.offsets), role(.operationalReduction, s)),
     ]
-    var needs: [Segment] = [.text("needs ", .muted), .text(TUIFormat.tonnes(ops.requiredCutPerYear.map { -$0 }) + "/yr", .text)]
+    var needs: [Segment] = [.text("S2 \(s.basis.rawValue)  ", .accent), .text("needs ", .muted), .text(TUIFormat.tonnes(ops.requiredCutPerYear.map { -$0 }) + "/yr", .text)]
     if let o = y?.offsets, o > (y?.removals ?? 0) + (y?.abatement ?? 0) {
       needs += [.text("  offsets exceed removals+reductions", .warn)]
     }
@@ -116,7 +116,8 @@ enum PanelModels {
     let f = Figures(r)
     guard let av = r.scope3plus, let t = f.avTarget else { return empty("Scope 3+ avoided", "avoided") }
     let name = t.title == t.id ? "Scope 3+ avoided" : sanitized(t.title)
-    let title = "\(name): \(TUIFormat.tonnes(av.amount)) by \(t.by) (never netted against the inventory)"
+    let short = "\(name): \(TUIFormat.tonnes(av.amount)) by \(t.by)"
+    let title = short + " (never netted against the inventory)"
     let y = f.avL
     var head: [Segment] = [
       .text("cumulative ", .muted), .text(TUIFormat.tonnes(y?.cumulative), role(.avoidedCumulative, s)),
@@ -159,6 +160,9 @@ enum PanelModels {
     let chart = LineChart(
       series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(first, t.by), yCeiling: max(av.amount * 1.2, histMax))
     let bars = BarList(items: av.byEntity.map { .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided)) })
-    return PanelModel(title: title, note: nil, head: [head, line2], chart: chart, tail: [], bars: av.byEntity.isEmpty ? nil : bars)
+    var m = PanelModel(title: title, note: nil, head: [head, line2], chart: chart, tail: [], bars: av.byEntity.isEmpty ? nil : bars)
+    m.shortTitle = short
+    m.notice = "never netted against the inventory"
+    return m
   }
 }

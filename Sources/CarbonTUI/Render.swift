@@ -115,9 +115,11 @@ enum Frame {
   static func overview(_ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
     let layout = Layout.overview(s.size, targetCount: report.targets.count)
     for p in PanelID.allCases {
-      let m = PanelModels.model(p, report: report, dataset: dataset, state: s)
       let key = s.keys.hint(p == .operational ? .zoom1 : p == .valueChain ? .zoom2 : .zoom3)
-      let title = (key.map { "\($0) " } ?? "") + m.title
+      let prefix = key.map { "\($0) " } ?? ""
+      let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+        width: layout.panels[p.rawValue].width, prefix: prefix)
+      let title = prefix + m.title
       let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(in: layout.panels[p.rawValue], on: c)
       if layout.compact {
         // One or two summary lines per box.
@@ -166,7 +168,7 @@ enum Frame {
   }
 
   static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let m = PanelModels.model(p, report: report, dataset: dataset, state: s)
+    let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(width: s.size.width)
     PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
     let parts = Layout.zoom(s.size)
     // Summary: the head lines and as many tail lines as fit; then the chart (and bars).
