@@ -44,7 +44,9 @@ public struct Canvas {
       str = String(rest)
       startX = 0
     }
-    let cut = TUIFormat.width(str) > limit ? TUIFormat.truncate(str, to: limit, ellipsis: glyphs.ellipsis) : str
+    let cut =
+      TUIFormat.width(str) > limit
+      ? TUIFormat.truncate(str, to: limit, ellipsis: glyphs.ellipsis) : str
     guard !cut.isEmpty else { return 0 }
     terminal.put(x: startX, y: y, cut, style: style)
     return TUIFormat.width(cut)

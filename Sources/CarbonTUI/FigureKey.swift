@@ -22,7 +22,9 @@ public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
     let o0 = Figures(old)
     let o1 = Figures(new)
     if o0.opsL?.net != o1.opsL?.net { out.insert(.operationalNet) }
-    if o0.opsL?.cleanElectricityShare != o1.opsL?.cleanElectricityShare { out.insert(.operationalClean) }
+    if o0.opsL?.cleanElectricityShare != o1.opsL?.cleanElectricityShare {
+      out.insert(.operationalClean)
+    }
     if o0.opsL?.abatement != o1.opsL?.abatement || o0.opsL?.removals != o1.opsL?.removals
       || o0.opsL?.offsets != o1.opsL?.offsets
     {

@@ -5,7 +5,9 @@ public struct Gauge: Sendable {
   public init(fraction: Double?) { self.fraction = fraction }
 
   /// The filled and empty parts for `width` cells. Unicode uses eighths for the last cell.
-  public static func parts(fraction: Double?, width: Int, glyphs: GlyphSet) -> (filled: String, empty: String) {
+  public static func parts(fraction: Double?, width: Int, glyphs: GlyphSet) -> (
+    filled: String, empty: String
+  ) {
     guard width > 0 else { return ("", "") }
     guard let f0 = fraction, f0.isFinite else {
       return ("", String(repeating: String(glyphs.gaugeEmpty), count: width))

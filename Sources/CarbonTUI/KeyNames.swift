@@ -28,7 +28,9 @@ public enum KeyNames {
       if rest.count == 1, let ch = rest.first, ch >= "a", ch <= "z" { return .ctrl(ch) }
       return nil
     }
-    if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...24).contains(n) { return .function(n) }
+    if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...24).contains(n) {
+      return .function(n)
+    }
     return nil
   }
 

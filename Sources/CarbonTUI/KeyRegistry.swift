@@ -27,26 +27,37 @@ public struct KeyRegistry: Hashable, Sendable {
 
   /// The default bindings.
   public static let standard = KeyRegistry(entries: [
-    KeyBinding(action: .help, keys: [.char("?"), .function(1)], description: "show or hide this help"),
+    KeyBinding(
+      action: .help, keys: [.char("?"), .function(1)], description: "show or hide this help"),
     KeyBinding(action: .quit, keys: [.char("q"), .ctrl("c")], description: "quit"),
     KeyBinding(action: .zoom1, keys: [.char("1")], description: "zoom: own operations"),
     KeyBinding(action: .zoom2, keys: [.char("2")], description: "zoom: value-chain intensity"),
     KeyBinding(action: .zoom3, keys: [.char("3")], description: "zoom: Scope 3+ avoided"),
     KeyBinding(action: .zoomFocused, keys: [.enter], description: "zoom the focused panel"),
-    KeyBinding(action: .back, keys: [.escape, .backspace], description: "back to the previous screen"),
-    KeyBinding(action: .focusNext, keys: [.tab, .right], description: "focus the next panel or table"),
-    KeyBinding(action: .focusPrev, keys: [.backTab, .left], description: "focus the previous panel or table"),
-    KeyBinding(action: .yearPrev, keys: [.char("[")], description: "view as of the previous fiscal year"),
-    KeyBinding(action: .yearNext, keys: [.char("]")], description: "view as of the next fiscal year"),
-    KeyBinding(action: .entityNext, keys: [.char("e")], description: "entity filter: all, then each entity"),
-    KeyBinding(action: .basisToggle, keys: [.char("b")], description: "Scope 2 basis: market / location"),
+    KeyBinding(
+      action: .back, keys: [.escape, .backspace], description: "back to the previous screen"),
+    KeyBinding(
+      action: .focusNext, keys: [.tab, .right], description: "focus the next panel or table"),
+    KeyBinding(
+      action: .focusPrev, keys: [.backTab, .left], description: "focus the previous panel or table"),
+    KeyBinding(
+      action: .yearPrev, keys: [.char("[")], description: "view as of the previous fiscal year"),
+    KeyBinding(
+      action: .yearNext, keys: [.char("]")], description: "view as of the next fiscal year"),
+    KeyBinding(
+      action: .entityNext, keys: [.char("e")], description: "entity filter: all, then each entity"),
+    KeyBinding(
+      action: .basisToggle, keys: [.char("b")], description: "Scope 2 basis: market / location"),
     KeyBinding(action: .themeNext, keys: [.char("t")], description: "next theme"),
     KeyBinding(action: .targets, keys: [.char("T")], description: "every target with its status"),
-    KeyBinding(action: .diagnostics, keys: [.char("D")], description: "diagnostics (warnings and errors)"),
-    KeyBinding(action: .drillDown, keys: [.char("d")], description: "source rows behind the figure or row"),
+    KeyBinding(
+      action: .diagnostics, keys: [.char("D")], description: "diagnostics (warnings and errors)"),
+    KeyBinding(
+      action: .drillDown, keys: [.char("d")], description: "source rows behind the figure or row"),
     KeyBinding(action: .scenarioEditor, keys: [.char("s")], description: "scenario editor"),
     KeyBinding(action: .scrollUp, keys: [.up, .char("k")], description: "select the row above"),
-    KeyBinding(action: .scrollDown, keys: [.down, .char("j")], description: "select the row below"),
+    KeyBinding(
+      action: .scrollDown, keys: [.down, .char("j")], description: "select the row below"),
     KeyBinding(action: .pageUp, keys: [.pageUp], description: "page up"),
     KeyBinding(action: .pageDown, keys: [.pageDown, .char(" ")], description: "page down"),
     KeyBinding(action: .home, keys: [.home, .char("g")], description: "first row"),
@@ -71,7 +82,10 @@ public struct KeyRegistry: Hashable, Sendable {
   /// The help lines: `keys  description`, one per action, in registry order.
   public func helpLines() -> [(keys: String, description: String)] {
     entries.map { e in
-      (e.keys.isEmpty ? "(unbound)" : e.keys.map(KeyNames.name).joined(separator: " "), e.description)
+      (
+        e.keys.isEmpty ? "(unbound)" : e.keys.map(KeyNames.name).joined(separator: " "),
+        e.description
+      )
     }
   }
 
@@ -92,12 +106,15 @@ public struct KeyRegistry: Hashable, Sendable {
     do {
       table = try TOMLTable(string: tomlText)
     } catch let e as TOMLParseError {
-      return (self, ["\(file):\(e.source.begin.line):\(e.source.begin.column): error: \(e.description)"])
+      return (
+        self, ["\(file):\(e.source.begin.line):\(e.source.begin.column): error: \(e.description)"]
+      )
     } catch {
       return (self, ["\(file): error: \(error)"])
     }
     for key in table.keys where key != "keys" {
-      errors.append("\(file): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])")
+      errors.append(
+        "\(file): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])")
     }
     guard let keysValue = table["keys"] else { return (self, errors) }
     guard let keys = keysValue.table else {
@@ -110,7 +127,8 @@ public struct KeyRegistry: Hashable, Sendable {
         if let near = KeyRegistry.closest(name, among: KeyAction.allCases.map(\.rawValue)) {
           msg += " (did you mean \"\(near)\"?)"
         }
-        errors.append(msg + "; actions are: " + KeyAction.allCases.map(\.rawValue).joined(separator: ", "))
+        errors.append(
+          msg + "; actions are: " + KeyAction.allCases.map(\.rawValue).joined(separator: ", "))
         continue
       }
       var names: [String] = []
@@ -122,7 +140,9 @@ public struct KeyRegistry: Hashable, Sendable {
           if let s = v.string { names.append(s) } else { ok = false }
         }
         if !ok {
-          errors.append("\(file): error: keys.\(shown): expected key names as strings, e.g. [\"q\", \"Ctrl-c\"]")
+          errors.append(
+            "\(file): error: keys.\(shown): expected key names as strings, e.g. [\"q\", \"Ctrl-c\"]"
+          )
           continue
         }
       } else {

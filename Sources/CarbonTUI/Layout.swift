@@ -27,7 +27,8 @@ public struct Layout: Hashable, Sendable {
       let (p1, r1) = r0.splitTop(boxH)
       let (p2, r2) = r1.splitTop(boxH)
       let strip = r2.splitTop(min(n, r2.height)).0
-      return Layout(header: header, statusBar: status, panels: [p0, p1, p2], strip: strip, compact: true)
+      return Layout(
+        header: header, statusBar: status, panels: [p0, p1, p2], strip: strip, compact: true)
     }
     let stripH = min(n, h >= 40 ? 8 : h >= 30 ? 4 : 2)
     let (main, stripRest) = body.splitTop(body.height - stripH)
@@ -39,12 +40,14 @@ public struct Layout: Hashable, Sendable {
       let third = w / 3
       let (a, rest) = row.splitLeft(third)
       let (b, c) = rest.splitLeft(third)
-      return Layout(header: header, statusBar: status, panels: [a, b, c], strip: rest0, compact: false)
+      return Layout(
+        header: header, statusBar: status, panels: [a, b, c], strip: rest0, compact: false)
     }
     let bottomH = max(6, main.height * 3 / 10)
     let (top, bottom) = main.splitTop(main.height - bottomH)
     let (a, b) = top.splitLeft(w / 2)
-    return Layout(header: header, statusBar: status, panels: [a, b, bottom], strip: strip, compact: false)
+    return Layout(
+      header: header, statusBar: status, panels: [a, b, bottom], strip: strip, compact: false)
   }
 
   /// A full-screen box between the header and the status bar (zoom, lists).

@@ -13,7 +13,9 @@ public struct ChartPoint: Hashable, Sendable {
 public struct ChartSeries: Hashable, Sendable {
   public enum Kind: Int, Hashable, Sendable, Comparable {
     // Order = drawing precedence (later wins a shared cell's role).
-    case path = 0, projection = 1, history = 2
+    case path = 0
+    case projection = 1
+    case history = 2
     public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     /// The style role of the series.
     public var role: StyleRole {
@@ -61,7 +63,8 @@ public struct LineChart {
   }
 
   /// The x and y ranges covering every point (y always includes 0).
-  public static func ranges(of series: [ChartSeries]) -> (ClosedRange<Double>, ClosedRange<Double>)? {
+  public static func ranges(of series: [ChartSeries]) -> (ClosedRange<Double>, ClosedRange<Double>)?
+  {
     let pts = series.flatMap { $0.points }
     let xs = pts.map(\.x)
     let ys = pts.compactMap(\.y).filter { $0.isFinite }
@@ -87,7 +90,8 @@ public struct LineChart {
     let dw = width * sx
     let dh = height * sy
     // Per dot: the highest kind drawn there.
-    var dots = [[ChartSeries.Kind?]](repeating: [ChartSeries.Kind?](repeating: nil, count: dw), count: dh)
+    var dots = [[ChartSeries.Kind?]](
+      repeating: [ChartSeries.Kind?](repeating: nil, count: dw), count: dh)
     let xSpan = xRange.upperBound - xRange.lowerBound
     let ySpan = yRange.upperBound - yRange.lowerBound
     func map(_ p: ChartPoint) -> (Int, Int)? {
@@ -121,7 +125,9 @@ public struct LineChart {
           if n == 0 { continue }
           for i in 1...n {
             let t = Double(i) / Double(n)
-            plot(a.0 + Int((Double(cur.0 - a.0) * t).rounded()), a.1 + Int((Double(cur.1 - a.1) * t).rounded()))
+            plot(
+              a.0 + Int((Double(cur.0 - a.0) * t).rounded()),
+              a.1 + Int((Double(cur.1 - a.1) * t).rounded()))
           }
         } else {
           plot(cur.0, cur.1)

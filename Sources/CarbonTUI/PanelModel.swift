@@ -13,7 +13,10 @@ struct PanelModel {
   var shortTitle: String? = nil
   var notice: String? = nil
 
-  init(title: String, note: String?, head: [[Segment]], chart: LineChart?, tail: [[Segment]], bars: BarList?) {
+  init(
+    title: String, note: String?, head: [[Segment]], chart: LineChart?, tail: [[Segment]],
+    bars: BarList?
+  ) {
     self.title = title
     self.note = note
     self.head = head

@@ -21,7 +21,8 @@ public func render(
   case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, on: c)
   case .targets: Frame.list("Targets", state, report: report, dataset: dataset, on: c)
   case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
-  case .drillDown(let t): Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
+  case .drillDown(let t):
+    Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
   }
   Frame.statusBar(state, report: report, on: c)
   if state.showHelp {
@@ -34,7 +35,9 @@ public func render(
 enum Frame {
   static func tooSmall(_ size: Size, on c: Canvas) {
     let need = UIState.minimumSize
-    let lines = ["terminal too small: need \(need.width)x\(need.height)", "now \(size.width)x\(size.height)"]
+    let lines = [
+      "terminal too small: need \(need.width)x\(need.height)", "now \(size.width)x\(size.height)",
+    ]
     for (i, l) in lines.enumerated() {
       let y = size.height / 2 - 1 + i
       let x = max(0, (size.width - TUIFormat.width(l)) / 2)
@@ -44,7 +47,9 @@ enum Frame {
 
   static func header(_ s: UIState, report: Report, on c: Canvas) {
     let w = s.size.width
-    var left: [Segment] = [.text("carbontop  ", .title), .text(sanitized(report.organization), .text)]
+    var left: [Segment] = [
+      .text("carbontop  ", .title), .text(sanitized(report.organization), .text),
+    ]
     if let a = s.asOf {
       left.append(.text("  as of \(a)", .warn))
     } else if let l = report.latestCompleteFY {
@@ -56,12 +61,15 @@ enum Frame {
       left.append(.text("  \(p) through \(report.inProgressThrough?.description ?? "?")", .muted))
     }
     if let e = s.entity { left.append(.text("  entity: " + sanitized(e), .accent)) }
-    if let name = s.scenarioName ?? report.scenario.name { left.append(.text("  scenario: " + sanitized(name), .accent)) }
+    if let name = s.scenarioName ?? report.scenario.name {
+      left.append(.text("  scenario: " + sanitized(name), .accent))
+    }
     if s.basis == .location { left.append(.text("  S2 location", .accent)) }
     if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
     var right: [Segment] = []
     if let l = s.loading {
-      right.append(.text(sanitized(l) + (s.progress.map { " " + TUIFormat.percent($0) } ?? "") + "  ", .warn))
+      right.append(
+        .text(sanitized(l) + (s.progress.map { " " + TUIFormat.percent($0) } ?? "") + "  ", .warn))
     }
     if let wt = s.watchText { right.append(.text(sanitized(wt) + "  ", .muted)) }
     if !s.clock.isEmpty { right.append(.text(sanitized(s.clock), .text)) }
@@ -97,7 +105,10 @@ enum Frame {
         h(.diagnostics, "diagnostics"),
       ]
     default:
-      hints = [h(.back, "back"), h(.focusNext, "table"), h(.drillDown, "sources"), h(.help, "help"), h(.quit, "quit")]
+      hints = [
+        h(.back, "back"), h(.focusNext, "table"), h(.drillDown, "sources"), h(.help, "help"),
+        h(.quit, "quit"),
+      ]
     }
     var (right, role) = diagnosticsSummary(report.diagnostics)
     if let m = s.statusMessage { right = sanitized(m) + "  " + right }
@@ -109,7 +120,8 @@ enum Frame {
       left = " " + list.joined(separator: " ")
       if TUIFormat.width(left) > room { list.removeLast() }
     }
-    StatusBar(left: left, right: right + " ", rightRole: role).draw(y: s.size.height - 1, width: s.size.width, on: c)
+    StatusBar(left: left, right: right + " ", rightRole: role).draw(
+      y: s.size.height - 1, width: s.size.width, on: c)
   }
 
   static func overview(_ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
@@ -120,7 +132,8 @@ enum Frame {
       let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
         width: layout.panels[p.rawValue].width, prefix: prefix)
       let title = prefix + m.title
-      let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(in: layout.panels[p.rawValue], on: c)
+      let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(
+        in: layout.panels[p.rawValue], on: c)
       if layout.compact {
         // One or two summary lines per box.
         var cm = m
@@ -135,7 +148,8 @@ enum Frame {
     if layout.strip.height >= 5 && layout.strip.width >= 100 {
       // Room to spare: the full targets table instead of the strip.
       let t = ScreenTable.targets(report)
-      let inner = PanelBox(title: "Targets", note: "\(t.rows.count) targets").draw(in: layout.strip, on: c)
+      let inner = PanelBox(title: "Targets", note: "\(t.rows.count) targets").draw(
+        in: layout.strip, on: c)
       TableView(columns: t.columns, rows: t.rows).draw(in: inner, on: c)
     } else {
       strip(report, s, in: layout.strip, on: c)
@@ -154,21 +168,31 @@ enum Frame {
       let y = area.y + i / cols
       if i == capacity - 1 && r.targets.count > capacity {
         let more = r.targets.count - capacity + 1
-        c.text(x, y, "+\(more) more: " + (s.keys.hint(.targets).map { "press \($0)" } ?? "targets screen"), role: .muted, maxWidth: colW - 1)
+        c.text(
+          x, y,
+          "+\(more) more: " + (s.keys.hint(.targets).map { "press \($0)" } ?? "targets screen"),
+          role: .muted, maxWidth: colW - 1)
         break
       }
       let isIntensity = t.kind == .intensity
-      let gap = t.gap.map { " gap " + (isIntensity ? TUIFormat.intensity($0) : TUIFormat.tonnes($0)) } ?? ""
+      let gap =
+        t.gap.map { " gap " + (isIntensity ? TUIFormat.intensity($0) : TUIFormat.tonnes($0)) } ?? ""
       let word = TUIFormat.statusWord(t.status)
       let room = colW - 1 - TUIFormat.width(word) - TUIFormat.width(gap) - 1
       let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
-      let used = c.text(x, y, TUIFormat.truncate(sanitized(t.title), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ", role: titleRole, maxWidth: colW - 1)
-      Segment.draw([.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c)
+      let used = c.text(
+        x, y,
+        TUIFormat.truncate(sanitized(t.title), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
+        role: titleRole, maxWidth: colW - 1)
+      Segment.draw(
+        [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c
+      )
     }
   }
 
   static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(width: s.size.width)
+    let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+      width: s.size.width)
     PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
     let parts = Layout.zoom(s.size)
     // Summary: the head lines and as many tail lines as fit; then the chart (and bars).
@@ -180,7 +204,8 @@ enum Frame {
     chartOnly.head = []
     chartOnly.tail = []
     chartOnly.draw(in: parts.chart, on: c)
-    let tables = ScreenTable.tables(for: s.screen, report: report, dataset: dataset, entity: s.entity)
+    let tables = ScreenTable.tables(
+      for: s.screen, report: report, dataset: dataset, entity: s.entity)
     tabs(tables, active: s.table, in: parts.tabs, on: c)
     if s.table < tables.count { table(tables[s.table], s, in: parts.table, on: c) }
   }
@@ -194,16 +219,22 @@ enum Frame {
   }
 
   static func table(_ t: ScreenTable, _ s: UIState, in r: Rect, on c: Canvas) {
-    TableView(columns: t.columns, rows: t.rows, selected: t.rows.isEmpty ? nil : s.selection, scroll: s.scroll).draw(in: r, on: c)
+    TableView(
+      columns: t.columns, rows: t.rows, selected: t.rows.isEmpty ? nil : s.selection,
+      scroll: s.scroll
+    ).draw(in: r, on: c)
   }
 
   static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let tables = ScreenTable.tables(for: s.screen, report: report, dataset: dataset, entity: s.entity)
+    let tables = ScreenTable.tables(
+      for: s.screen, report: report, dataset: dataset, entity: s.entity)
     let count = tables.first?.rows.count ?? 0
     PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
     if let t = tables.first {
       if s.screen == .diagnostics && report.diagnostics.isEmpty {
-        c.text(Layout.list(s.size).x, Layout.list(s.size).y, "no diagnostics: the dataset reads cleanly", role: .good)
+        c.text(
+          Layout.list(s.size).x, Layout.list(s.size).y, "no diagnostics: the dataset reads cleanly",
+          role: .good)
         return
       }
       table(t, s, in: Layout.list(s.size), on: c)

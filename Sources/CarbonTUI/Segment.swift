@@ -17,7 +17,8 @@ enum Segment {
       case .text(let s, let role):
         used += c.text(x + used, y, s, role: role, maxWidth: room)
       case .status(let st):
-        used += c.text(x + used, y, TUIFormat.statusWord(st), role: TUIFormat.statusRole(st), maxWidth: room)
+        used += c.text(
+          x + used, y, TUIFormat.statusWord(st), role: TUIFormat.statusRole(st), maxWidth: room)
       case .gauge(let f, let w):
         // Only when the whole gauge fits.
         guard w <= room else { continue }

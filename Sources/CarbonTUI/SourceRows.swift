@@ -18,15 +18,21 @@ public enum SourceRows {
   /// The rows behind a drill-down target, restricted to `entity` when the filter is on.
   public static func table(for t: DrillTarget, dataset: Dataset?, entity: String?) -> ScreenTable {
     let cols: [TableView.Column] = [
-      .init("source", width: 22), .init("period", width: 10), .init("entity", width: 18), .init("values", width: 60),
+      .init("source", width: 22), .init("period", width: 10), .init("entity", width: 18),
+      .init("values", width: 60),
     ]
     guard let d = dataset else {
-      return ScreenTable(name: "sources", columns: cols, rows: [.init(["no dataset loaded"], roles: [.muted])], drill: [nil])
+      return ScreenTable(
+        name: "sources", columns: cols, rows: [.init(["no dataset loaded"], roles: [.muted])],
+        drill: [nil])
     }
     let cal = d.organization.calendar
     func keep(_ e: String) -> Bool { entity == nil || entity == e }
     var rows: [TableView.Row] = []
-    func add(_ src: SourceRef?, _ period: String, _ e: String, _ values: [(String, Double?)], extra: [String] = []) {
+    func add(
+      _ src: SourceRef?, _ period: String, _ e: String, _ values: [(String, Double?)],
+      extra: [String] = []
+    ) {
       let v = values.compactMap { k, x in x.map { "\(k)=\(TUIFormat.raw($0))" } } + extra
       rows.append(.init([src?.description ?? "-", period, e, v.joined(separator: " ")]))
     }
@@ -36,21 +42,29 @@ public enum SourceRows {
         add(
           r.source, r.period.description, r.entity,
           [
-            ("scope1", r.scope1), ("scope2_location", r.scope2Location), ("scope2_market", r.scope2Market),
-            ("scope1_2", r.scope12), ("removals", r.removals), ("offsets", r.offsets), ("abatement", r.abatement),
-            ("electricity_mwh", r.electricityMWh), ("clean_mwh", r.cleanElectricityMWh), ("pue", r.pue),
+            ("scope1", r.scope1), ("scope2_location", r.scope2Location),
+            ("scope2_market", r.scope2Market),
+            ("scope1_2", r.scope12), ("removals", r.removals), ("offsets", r.offsets),
+            ("abatement", r.abatement),
+            ("electricity_mwh", r.electricityMWh), ("clean_mwh", r.cleanElectricityMWh),
+            ("pue", r.pue),
           ])
       }
     case .valueChain(let fy):
       for r in d.valueChain ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
-        add(r.source, r.period.description, r.entity, [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)])
+        add(
+          r.source, r.period.description, r.entity,
+          [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)])
       }
       for r in d.revenue ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
         add(r.source, r.period.description, r.entity, [("revenue", r.revenue)])
       }
     case .category(let c, let fy):
-      for r in d.valueChain ?? [] where r.period.fiscalYear(in: cal) == fy && r.category == c && keep(r.entity) {
-        add(r.source, r.period.description, r.entity, [("tco2e", r.tco2e)], extra: r.dataQuality.map { ["quality=\($0)"] } ?? [])
+      for r in d.valueChain ?? []
+      where r.period.fiscalYear(in: cal) == fy && r.category == c && keep(r.entity) {
+        add(
+          r.source, r.period.description, r.entity, [("tco2e", r.tco2e)],
+          extra: r.dataQuality.map { ["quality=\($0)"] } ?? [])
       }
     case .avoided(let fy), .avoidedEntity(_, let fy), .program(_, _, let fy):
       var ent: String?
@@ -63,7 +77,8 @@ public enum SourceRows {
       func match(_ e: String, _ p: String) -> Bool {
         keep(e) && (ent == nil || ent == e) && (prog == nil || prog == p)
       }
-      for r in d.avoided ?? [] where r.period.fiscalYear(in: cal) == fy && match(r.entity, r.program) {
+      for r in d.avoided ?? []
+      where r.period.fiscalYear(in: cal) == fy && match(r.entity, r.program) {
         add(
           r.source, r.period.description, r.entity, [("avoided_tco2e", r.avoided)],
           extra: ["program=\(r.program)", "verified=\(r.verified)"])
@@ -71,14 +86,21 @@ public enum SourceRows {
       for g in d.ledger?.groups ?? [] where g.fiscalYear == fy && match(g.entity, g.program) {
         add(
           g.firstSource, fy.description, g.entity, [("avoided_tco2e", g.tco2e)],
-          extra: ["program=\(g.program)", "events=\(g.events)", "participants=\(g.participants)", "(first event)"])
+          extra: [
+            "program=\(g.program)", "events=\(g.events)", "participants=\(g.participants)",
+            "(first event)",
+          ])
       }
     case .target(let id):
       if let tg = d.targets.first(where: { $0.id == id }) {
         let src = tg.line.map { SourceRef(file: "dataset.toml", line: $0) }
         add(
-          src, "\(tg.baseline)-\(tg.by)", tg.entity ?? "*", [("reduction", tg.reduction), ("amount_tco2e", tg.amountTCO2e)],
-          extra: ["id=\(tg.id)", "kind=\(tg.kind.rawValue)", "scopes=\(tg.scopes.map(\.rawValue).joined(separator: ","))"])
+          src, "\(tg.baseline)-\(tg.by)", tg.entity ?? "*",
+          [("reduction", tg.reduction), ("amount_tco2e", tg.amountTCO2e)],
+          extra: [
+            "id=\(tg.id)", "kind=\(tg.kind.rawValue)",
+            "scopes=\(tg.scopes.map(\.rawValue).joined(separator: ","))",
+          ])
       }
     }
     if rows.isEmpty { rows = [.init(["no source rows"], roles: [.muted])] }

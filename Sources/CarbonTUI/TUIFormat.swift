@@ -59,7 +59,9 @@ public enum TUIFormat {
   }
 
   /// Pads (or cuts) to exactly `width` columns; right-aligned when `right`.
-  public static func pad(_ s: String, to width: Int, right: Bool = false, ellipsis: Character = "…") -> String {
+  public static func pad(_ s: String, to width: Int, right: Bool = false, ellipsis: Character = "…")
+    -> String
+  {
     let t = truncate(s, to: width, ellipsis: ellipsis)
     let gap = max(0, width - TUIFormat.width(t))
     let fill = String(repeating: " ", count: gap)
@@ -72,7 +74,8 @@ public enum TUIFormat {
     guard let v, v.isFinite else { return "-" }
     let a = abs(v)
     let (scaled, unit): (Double, String) =
-      a >= 1e9 ? (v / 1e9, "Gt") : a >= 1e6 ? (v / 1e6, "Mt") : a >= 1e3 ? (v / 1e3, "kt") : (v, "t")
+      a >= 1e9
+      ? (v / 1e9, "Gt") : a >= 1e6 ? (v / 1e6, "Mt") : a >= 1e3 ? (v / 1e3, "kt") : (v, "t")
     if unit == "t" { return String(format: a < 10 ? "%.2f t" : a < 100 ? "%.1f t" : "%.0f t", v) }
     return String(format: abs(scaled) < 10 ? "%.2f" : "%.1f", scaled) + " " + unit
   }

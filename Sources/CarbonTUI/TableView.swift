@@ -35,7 +35,8 @@ public struct TableView: Sendable {
   }
 
   /// The first visible row for a viewport of `visible` rows keeping `selected` in view.
-  public static func clampedScroll(scroll: Int, selected: Int?, rowCount: Int, visible: Int) -> Int {
+  public static func clampedScroll(scroll: Int, selected: Int?, rowCount: Int, visible: Int) -> Int
+  {
     guard visible > 0, rowCount > visible else { return 0 }
     var s = min(max(scroll, 0), rowCount - visible)
     if let sel = selected {
@@ -54,7 +55,8 @@ public struct TableView: Sendable {
         guard x < r.maxX else { break }
         let w = min(col.width, r.maxX - x)
         let text = i < cells.count ? cells[i] : ""
-        let padded = TUIFormat.pad(sanitized(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
+        let padded = TUIFormat.pad(
+          sanitized(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
         var role = base
         if base != .selection, i < roles.count, let rr = roles[i] { role = rr }
         c.text(x, y, padded, role: role, maxWidth: w)
@@ -64,7 +66,8 @@ public struct TableView: Sendable {
     line(columns.map(\.title), y: r.y, roles: [], base: .header)
     let footer = r.height >= 4 && rows.count > r.height - 1
     let visible = r.height - 1 - (footer ? 1 : 0)
-    let first = TableView.clampedScroll(scroll: scroll, selected: selected, rowCount: rows.count, visible: visible)
+    let first = TableView.clampedScroll(
+      scroll: scroll, selected: selected, rowCount: rows.count, visible: visible)
     if rows.isEmpty, r.height >= 2 {
       c.text(r.x, r.y + 1, "no data", role: .muted, maxWidth: r.width)
     }
@@ -76,7 +79,9 @@ public struct TableView: Sendable {
     }
     if footer {
       let last = min(rows.count, first + visible)
-      c.text(r.x, r.maxY - 1, "rows \(first + 1)-\(last) of \(rows.count)", role: .muted, maxWidth: r.width)
+      c.text(
+        r.x, r.maxY - 1, "rows \(first + 1)-\(last) of \(rows.count)", role: .muted,
+        maxWidth: r.width)
     }
   }
 }

@@ -48,7 +48,9 @@ public struct UIState: Hashable, Sendable {
   /// The scenario name in the header; nil = the Report's scenario name.
   public var scenarioName: String?
 
-  public init(size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = "") {
+  public init(
+    size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = ""
+  ) {
     self.size = size
     self.mouseEnabled = mouseEnabled
     self.keys = keys

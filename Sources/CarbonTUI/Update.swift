@@ -3,7 +3,9 @@ import CarbonTerminal
 
 /// The next UI state for an input event, and the side effects the app must carry out.
 /// Pure: the same state, event and context give the same result.
-public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateContext) -> (UIState, [AppCommand]) {
+public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateContext) -> (
+  UIState, [AppCommand]
+) {
   var s = state
   switch event {
   case .resize(let size):
@@ -23,7 +25,9 @@ public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateConte
 }
 
 /// Carries out one action of the key registry.
-public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateContext) -> (UIState, [AppCommand]) {
+public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateContext) -> (
+  UIState, [AppCommand]
+) {
   var s = state
   if s.showHelp {
     switch action {
@@ -50,7 +54,8 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     s.scroll = 0
   }
   func recompute() -> [AppCommand] { [.recompute(asOf: s.asOf, entity: s.entity, basis: s.basis)] }
-  let tables = ScreenTable.tables(for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+  let tables = ScreenTable.tables(
+    for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
   let rowCount = s.table < tables.count ? tables[s.table].rows.count : 0
   func move(_ delta: Int) {
     if s.screen == .overview {
@@ -65,9 +70,15 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .help:
     s.showHelp = true
     s.helpScroll = 0
-  case .zoom1: open(.zoom(.operational)); s.focus = .operational
-  case .zoom2: open(.zoom(.valueChain)); s.focus = .valueChain
-  case .zoom3: open(.zoom(.scope3plus)); s.focus = .scope3plus
+  case .zoom1:
+    open(.zoom(.operational))
+    s.focus = .operational
+  case .zoom2:
+    open(.zoom(.valueChain))
+    s.focus = .valueChain
+  case .zoom3:
+    open(.zoom(.scope3plus))
+    s.focus = .scope3plus
   case .zoomFocused:
     if s.screen == .overview {
       open(.zoom(s.focus))
@@ -130,7 +141,8 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .end: if s.screen != .overview { s.selection = max(0, rowCount - 1) }
   }
   if s.screen != .overview {
-    s.scroll = TableView.clampedScroll(scroll: s.scroll, selected: s.selection, rowCount: rowCount, visible: pageSize(s))
+    s.scroll = TableView.clampedScroll(
+      scroll: s.scroll, selected: s.selection, rowCount: rowCount, visible: pageSize(s))
   }
   return (s, [])
 }
@@ -141,8 +153,10 @@ func drillTarget(_ s: UIState, tables: [ScreenTable], report: Report) -> DrillTa
   if s.screen == .overview {
     let f = Figures(report)
     switch s.focus {
-    case .operational: return (f.opsTarget?.latestFY ?? report.latestCompleteFY).map { .operations($0) }
-    case .valueChain: return (f.vcTarget?.latestFY ?? report.latestCompleteFY).map { .valueChain($0) }
+    case .operational:
+      return (f.opsTarget?.latestFY ?? report.latestCompleteFY).map { .operations($0) }
+    case .valueChain:
+      return (f.vcTarget?.latestFY ?? report.latestCompleteFY).map { .valueChain($0) }
     case .scope3plus: return (f.avTarget?.latestFY ?? report.latestCompleteFY).map { .avoided($0) }
     }
   }
@@ -159,7 +173,9 @@ func pageSize(_ s: UIState) -> Int {
   }
 }
 
-private func mouse(_ state: UIState, _ button: MouseButton, x: Int, y: Int, _ context: UpdateContext) -> (UIState, [AppCommand]) {
+private func mouse(
+  _ state: UIState, _ button: MouseButton, x: Int, y: Int, _ context: UpdateContext
+) -> (UIState, [AppCommand]) {
   var s = state
   switch button {
   case .wheelUp, .wheelDown:
@@ -167,7 +183,8 @@ private func mouse(_ state: UIState, _ button: MouseButton, x: Int, y: Int, _ co
       return perform(button == .wheelUp ? .scrollUp : .scrollDown, s, context)
     }
     guard s.screen != .overview else { return (s, []) }
-    let tables = ScreenTable.tables(for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = ScreenTable.tables(
+      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     s.selection = min(max(0, s.selection + (button == .wheelUp ? -3 : 3)), max(0, n - 1))
     return (s, [])
@@ -184,12 +201,17 @@ private func mouse(_ state: UIState, _ button: MouseButton, x: Int, y: Int, _ co
     // A click on a table row selects it (first row below the header).
     let area = s.screen.isZoom ? Layout.zoom(s.size).table : Layout.list(s.size)
     guard area.contains(x: x, y: y), y > area.y else { return (s, []) }
-    let tables = ScreenTable.tables(for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = ScreenTable.tables(
+      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     let visible = area.height - 1 - (area.height >= 4 && n > area.height - 1 ? 1 : 0)
-    let first = TableView.clampedScroll(scroll: s.scroll, selected: s.selection, rowCount: n, visible: visible)
+    let first = TableView.clampedScroll(
+      scroll: s.scroll, selected: s.selection, rowCount: n, visible: visible)
     let row = first + (y - area.y - 1)
-    if row < n && y - area.y - 1 < visible { s.selection = row; s.scroll = first }
+    if row < n && y - area.y - 1 < visible {
+      s.selection = row
+      s.scroll = first
+    }
     return (s, [])
   default:
     return (s, [])

@@ -11,7 +11,9 @@ public struct UpdateContext {
   /// Entity names the filter cycles through (after "all").
   public var entities: [String]
 
-  public init(report: Report, dataset: Dataset?, years: [FiscalYear]? = nil, entities: [String]? = nil) {
+  public init(
+    report: Report, dataset: Dataset?, years: [FiscalYear]? = nil, entities: [String]? = nil
+  ) {
     self.report = report
     self.dataset = dataset
     self.years = years ?? UpdateContext.years(of: report)

@@ -62,10 +62,17 @@ enum Fixtures {
     let av = Scope3PlusReport(
       targetID: "scope3plus", years: avYears, amount: 1.5e9, progress: 0.0844, remaining: 1.3734e9,
       requiredGrowth: 0.15, projectedTotalAtBy: 2.0e9, projectedYearReached: fy(2033),
-      byEntity: [.init(entity: "Alibaba Cloud", avoided: 40e6), .init(entity: "Cainiao\u{1B}[2J", avoided: 19.2e6)],
+      byEntity: [
+        .init(entity: "Alibaba Cloud", avoided: 40e6),
+        .init(entity: "Cainiao\u{1B}[2J", avoided: 19.2e6),
+      ],
       programs: [
-        .init(entity: "Alibaba Cloud", program: "Green compute", avoided: 40e6, events: nil, participants: nil),
-        .init(entity: "Cainiao\u{1B}[2J", program: "Recycling\u{7}", avoided: 19.2e6, events: 12345, participants: 678),
+        .init(
+          entity: "Alibaba Cloud", program: "Green compute", avoided: 40e6, events: nil,
+          participants: nil),
+        .init(
+          entity: "Cainiao\u{1B}[2J", program: "Recycling\u{7}", avoided: 19.2e6, events: 12345,
+          participants: 678),
       ])
     let none = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
     let targets = [
@@ -74,27 +81,36 @@ enum Fixtures {
         baseline: fy(2021), by: fy(2030), latestFY: fy(2025), status: .behind, gap: 1.92e6,
         outcome: Outcome(projectedAtBy: 2.95e6, met: false, yearMet: nil, shortfall: 2.95e6)),
       TargetReport(
-        id: "vc-intensity", kind: .intensity, title: "vc-intensity", entity: "*", baseline: fy(2021),
+        id: "vc-intensity", kind: .intensity, title: "vc-intensity", entity: "*",
+        baseline: fy(2021),
         by: fy(2030), latestFY: fy(2025), status: .behind, gap: 1.71, outcome: none),
       TargetReport(
-        id: "scope3plus", kind: .avoided, title: "scope3plus", entity: "*", baseline: fy(2021), by: fy(2035),
+        id: "scope3plus", kind: .avoided, title: "scope3plus", entity: "*", baseline: fy(2021),
+        by: fy(2035),
         latestFY: fy(2025), status: .onTrack, gap: nil,
         outcome: Outcome(projectedAtBy: 2.0e9, met: true, yearMet: fy(2033), shortfall: 0)),
       TargetReport(
-        id: "cloud-neutral", kind: .neutrality, title: "Alibaba Cloud all-scope neutral", entity: "Alibaba Cloud",
-        baseline: fy(2021), by: fy(2030), latestFY: fy(2025), status: .achieved, gap: nil, outcome: none),
+        id: "cloud-neutral", kind: .neutrality, title: "Alibaba Cloud all-scope neutral",
+        entity: "Alibaba Cloud",
+        baseline: fy(2021), by: fy(2030), latestFY: fy(2025), status: .achieved, gap: nil,
+        outcome: none),
       TargetReport(
-        id: "x", kind: .neutrality, title: "Evil\u{1B}]0;pwned\u{7}", entity: "*", baseline: fy(2021),
+        id: "x", kind: .neutrality, title: "Evil\u{1B}]0;pwned\u{7}", entity: "*",
+        baseline: fy(2021),
         by: fy(2030), latestFY: nil, status: .noData, gap: nil, outcome: none),
     ]
     return Report(
       organization: "Alibaba Group", latestCompleteFY: fy(2025), inProgressFY: fy(2026),
       inProgressThrough: YearMonth(year: 2025, month: 6),
-      scenario: ScenarioInfo(name: nil, levers: [:], defaults: [:]), targets: targets, operational: ops,
+      scenario: ScenarioInfo(name: nil, levers: [:], defaults: [:]), targets: targets,
+      operational: ops,
       valueChain: vc, scope3plus: av,
       diagnostics: diagnostics ?? [
-        Diagnostic(.error, file: "operations.csv", line: 14, column: 3, "scope1_tco2e: expected a number, found \"1,234\""),
-        Diagnostic(.warning, file: "value_chain.csv", line: 2, column: 7, "unknown column \"qualty\""),
+        Diagnostic(
+          .error, file: "operations.csv", line: 14, column: 3,
+          "scope1_tco2e: expected a number, found \"1,234\""),
+        Diagnostic(
+          .warning, file: "value_chain.csv", line: 2, column: 7, "unknown column \"qualty\""),
       ])
   }
 
@@ -102,21 +118,35 @@ enum Fixtures {
     let cal = FiscalCalendar(endMonth: 3)
     func p(_ s: String) -> Period { Period(parsing: s) ?? .fiscalYear(FiscalYear(1)) }
     return Dataset(
-      organization: Organization(name: "Alibaba Group", calendar: cal, currency: "CNY", revenueUnit: "million CNY"),
+      organization: Organization(
+        name: "Alibaba Group", calendar: cal, currency: "CNY", revenueUnit: "million CNY"),
       targets: [
-        Target(id: "ops-neutral", kind: .neutrality, scopes: [.one, .two], baseline: fy(2021), by: fy(2030), line: 7)
+        Target(
+          id: "ops-neutral", kind: .neutrality, scopes: [.one, .two], baseline: fy(2021),
+          by: fy(2030), line: 7)
       ],
       operations: [
-        OperationsRow(period: p("FY2025"), entity: "Alibaba Cloud", scope1: 100, source: SourceRef(file: "operations.csv", line: 3)),
-        OperationsRow(period: p("2024-05"), entity: "Cainiao", scope1: 7.5, source: SourceRef(file: "operations.csv", line: 4)),
+        OperationsRow(
+          period: p("FY2025"), entity: "Alibaba Cloud", scope1: 100,
+          source: SourceRef(file: "operations.csv", line: 3)),
+        OperationsRow(
+          period: p("2024-05"), entity: "Cainiao", scope1: 7.5,
+          source: SourceRef(file: "operations.csv", line: 4)),
         // 2024-03 belongs to FY2024 with a March year end: not an FY2025 source.
-        OperationsRow(period: p("2024-03"), entity: "Cainiao", scope1: 9, source: SourceRef(file: "operations.csv", line: 5)),
+        OperationsRow(
+          period: p("2024-03"), entity: "Cainiao", scope1: 9,
+          source: SourceRef(file: "operations.csv", line: 5)),
       ],
       avoided: [
-        AvoidedRow(period: p("FY2025"), entity: "Alibaba Cloud", program: "Green compute", avoided: 40e6, verified: true, source: SourceRef(file: "avoided.csv", line: 2))
+        AvoidedRow(
+          period: p("FY2025"), entity: "Alibaba Cloud", program: "Green compute", avoided: 40e6,
+          verified: true, source: SourceRef(file: "avoided.csv", line: 2))
       ],
       ledger: LedgerSummary(groups: [
-        EventGroup(fiscalYear: fy(2025), entity: "Cainiao", program: "Recycling", milliKg: 19_200_000_000_000, events: 12345, participants: 678, firstSource: SourceRef(file: "events/2024.csv", line: 2))
+        EventGroup(
+          fiscalYear: fy(2025), entity: "Cainiao", program: "Recycling",
+          milliKg: 19_200_000_000_000, events: 12345, participants: 678,
+          firstSource: SourceRef(file: "events/2024.csv", line: 2))
       ]))
   }
 
@@ -129,10 +159,13 @@ enum Fixtures {
 
   /// Renders a state into a fresh test terminal.
   static func draw(
-    _ s: UIState, report: Report = Fixtures.report(), dataset: Dataset? = Fixtures.dataset(), unicode: Bool = true
+    _ s: UIState, report: Report = Fixtures.report(), dataset: Dataset? = Fixtures.dataset(),
+    unicode: Bool = true
   ) -> TestTerminal {
     let t = TestTerminal(width: s.size.width, height: s.size.height, unicode: unicode)
-    render(s, report: report, dataset: dataset, palette: DefaultPalette(), glyphs: unicode ? .unicode : .ascii, on: t)
+    render(
+      s, report: report, dataset: dataset, palette: DefaultPalette(),
+      glyphs: unicode ? .unicode : .ascii, on: t)
     return t
   }
 

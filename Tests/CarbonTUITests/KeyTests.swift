@@ -47,12 +47,16 @@ import Testing
     // The bad entry keeps its default.
     #expect(r.action(for: .char("?")) == .help)
     #expect(errors.count == 2)
-    #expect(errors.contains { $0.hasPrefix("keys.toml: error: keys.quitt: unknown action (did you mean \"quit\"?)") })
+    #expect(
+      errors.contains {
+        $0.hasPrefix("keys.toml: error: keys.quitt: unknown action (did you mean \"quit\"?)")
+      })
     #expect(errors.contains { $0.hasPrefix("keys.toml: error: keys.help: unknown key \"Ctrl-\"") })
   }
 
   @Test func remapTakesKeyFromOtherAction() {
-    let (r, errors) = KeyRegistry.standard.applying(tomlText: "[keys]\nthemes_next = \"t\"\ntheme_next = [\"q\"]\n")
+    let (r, errors) = KeyRegistry.standard.applying(
+      tomlText: "[keys]\nthemes_next = \"t\"\ntheme_next = [\"q\"]\n")
     #expect(errors.count == 1)
     #expect(errors[0].contains("did you mean \"theme_next\""))
     #expect(r.action(for: .char("q")) == .themeNext)

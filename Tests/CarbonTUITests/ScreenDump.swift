@@ -10,7 +10,11 @@ import Testing
   @Test func dump() {
     guard ProcessInfo.processInfo.environment["CARBONTOP_DUMP"] == "1" else { return }
     var out = ""
-    let screens: [Screen] = [.overview, .zoom(.operational), .zoom(.valueChain), .zoom(.scope3plus), .targets, .diagnostics, .drillDown(.operations(FiscalYear(2025))), .drillDown(.avoided(FiscalYear(2025)))]
+    let screens: [Screen] = [
+      .overview, .zoom(.operational), .zoom(.valueChain), .zoom(.scope3plus), .targets,
+      .diagnostics, .drillDown(.operations(FiscalYear(2025))),
+      .drillDown(.avoided(FiscalYear(2025))),
+    ]
     for (w, h) in [(80, 24), (160, 48), (50, 12), (120, 30)] {
       for sc in screens {
         var s = Fixtures.state(w, h)

@@ -26,7 +26,11 @@ import Testing
     #expect(text.contains("clean electricity 39.0%"))
     #expect(text.contains("S2 market"))
     // The status word cell uses the bad role.
-    if let p = t.find("BEHIND") { #expect(t.style(p.x, p.y) == palette.style(.bad)) } else { Issue.record("no BEHIND") }
+    if let p = t.find("BEHIND") {
+      #expect(t.style(p.x, p.y) == palette.style(.bad))
+    } else {
+      Issue.record("no BEHIND")
+    }
     if let p = t.find("ON TRACK") { #expect(t.style(p.x, p.y) == palette.style(.good)) }
     // Status bar: keys and the diagnostics count.
     let status = t.line(h - 1)
@@ -124,7 +128,9 @@ import Testing
     #expect(t.text.contains("operations.csv:14:3: error:"))
     #expect(t.text.contains("value_chain.csv:2:7: warning:"))
     if let p = t.find("operations.csv:14:3") { #expect(t.style(p.x, p.y) == palette.style(.bad)) }
-    if let p = t.find("value_chain.csv:2:7") { #expect(t.style(p.x, p.y) == palette.style(.selection)) }
+    if let p = t.find("value_chain.csv:2:7") {
+      #expect(t.style(p.x, p.y) == palette.style(.selection))
+    }
   }
 
   @Test func diagnosticsEmpty() {
@@ -178,7 +184,11 @@ import Testing
     #expect(t.line(0).contains("scenario: clean80"))
     #expect(t.line(0).contains("entity: Alibaba Cloud"))
     #expect(t.line(0).contains("as of FY2023"))
-    if let p = t.find("4.45 Mt") { #expect(t.style(p.x, p.y) == palette.style(.changed)) } else { Issue.record("no net") }
+    if let p = t.find("4.45 Mt") {
+      #expect(t.style(p.x, p.y) == palette.style(.changed))
+    } else {
+      Issue.record("no net")
+    }
   }
 
   @Test func locationBasisIsSaid() {

@@ -97,7 +97,10 @@ import Testing
     s = press(s, .tab).0
     s = press(s, .down).0
     s = press(s, .enter).0
-    #expect(s.screen == .drillDown(.program(entity: "Cainiao\u{1B}[2J", program: "Recycling\u{7}", FiscalYear(2025))))
+    #expect(
+      s.screen
+        == .drillDown(
+          .program(entity: "Cainiao\u{1B}[2J", program: "Recycling\u{7}", FiscalYear(2025))))
     s = press(s, .escape).0
     #expect(s.screen == .zoom(.scope3plus))
     // Projection rows drill nowhere.

@@ -10,7 +10,8 @@ import Testing
     // n = 3 dots: (0,3), (round(1/3)=0, 2), (round(2/3)=1, 1), (1,0).
     // Bits: (0,3)=0x40, (0,2)=0x04, (1,1)=0x10, (1,0)=0x08 -> 0x5C -> U+285C.
     let s = ChartSeries(kind: .history, points: [.init(x: 0, y: 0), .init(x: 1, y: 1)])
-    let g = LineChart.rasterize([s], xRange: 0...1, yRange: 0...1, width: 1, height: 1, mode: .braille, glyphs: .unicode)
+    let g = LineChart.rasterize(
+      [s], xRange: 0...1, yRange: 0...1, width: 1, height: 1, mode: .braille, glyphs: .unicode)
     #expect(g.count == 1)
     #expect(g[0][0]?.character == "\u{285C}")
     #expect(g[0][0]?.kind == .history)
@@ -22,11 +23,13 @@ import Testing
     // 0 and 2 only.
     let pts: [ChartPoint] = [.init(x: 0, y: 1), .init(x: 1, y: 1)]
     let h = LineChart.rasterize(
-      [ChartSeries(kind: .history, points: pts)], xRange: 0...1, yRange: 0...1, width: 4, height: 1, mode: .braille,
+      [ChartSeries(kind: .history, points: pts)], xRange: 0...1, yRange: 0...1, width: 4, height: 1,
+      mode: .braille,
       glyphs: .unicode)
     #expect(h[0].map { $0?.character } == ["\u{2809}", "\u{2809}", "\u{2809}", "\u{2809}"])
     let p = LineChart.rasterize(
-      [ChartSeries(kind: .projection, points: pts)], xRange: 0...1, yRange: 0...1, width: 4, height: 1,
+      [ChartSeries(kind: .projection, points: pts)], xRange: 0...1, yRange: 0...1, width: 4,
+      height: 1,
       mode: .braille, glyphs: .unicode)
     #expect(p[0].map { $0?.character } == ["\u{2809}", nil, "\u{2809}", nil])
   }
@@ -36,11 +39,14 @@ import Testing
     let proj = ChartSeries(kind: .projection, points: [.init(x: 1, y: 1), .init(x: 2, y: 1)])
     // ASCII, 3x2 cells over x 0...2, y 0...1: history on the bottom row at x 0,1 (cells 0..1),
     // projection on the top row at cells 1..2.
-    let a = LineChart.rasterize([hist, proj], xRange: 0...2, yRange: 0...1, width: 3, height: 2, mode: .ascii, glyphs: .ascii)
+    let a = LineChart.rasterize(
+      [hist, proj], xRange: 0...2, yRange: 0...1, width: 3, height: 2, mode: .ascii, glyphs: .ascii)
     #expect(a[1].map { $0?.character } == ["*", "*", nil])
     #expect(a[0].map { $0?.character } == [nil, "+", "+"])
     // Block: history in the lower half of the bottom row -> "▄"; projection cells "▒".
-    let b = LineChart.rasterize([hist, proj], xRange: 0...2, yRange: 0...1, width: 3, height: 2, mode: .block, glyphs: .unicode)
+    let b = LineChart.rasterize(
+      [hist, proj], xRange: 0...2, yRange: 0...1, width: 3, height: 2, mode: .block,
+      glyphs: .unicode)
     #expect(b[1][0]?.character == "▄")
     #expect(b[0][2]?.character == "▒")
   }
@@ -61,12 +67,15 @@ import Testing
   @Test func panelBoxTitleAndFocus() {
     let t = TestTerminal(width: 20, height: 4)
     let c = Canvas(terminal: t, palette: DefaultPalette(), glyphs: .unicode)
-    let inner = PanelBox(title: "Ops", focused: true).draw(in: Rect(x: 0, y: 0, width: 20, height: 4), on: c)
+    let inner = PanelBox(title: "Ops", focused: true).draw(
+      in: Rect(x: 0, y: 0, width: 20, height: 4), on: c)
     #expect(inner == Rect(x: 1, y: 1, width: 18, height: 2))
     #expect(t.line(0).hasPrefix("┏ Ops ━"))
     #expect(t.style(0, 0) == DefaultPalette().style(.borderFocus))
     let a = TestTerminal(width: 10, height: 3)
-    PanelBox(title: "X").draw(in: Rect(x: 0, y: 0, width: 10, height: 3), on: Canvas(terminal: a, palette: DefaultPalette(), glyphs: .ascii))
+    PanelBox(title: "X").draw(
+      in: Rect(x: 0, y: 0, width: 10, height: 3),
+      on: Canvas(terminal: a, palette: DefaultPalette(), glyphs: .ascii))
     #expect(a.line(0) == "+ X -----+")
     #expect(a.line(1) == "|        |")
   }
@@ -75,7 +84,8 @@ import Testing
     let t = TestTerminal(width: 20, height: 6)
     let c = Canvas(terminal: t, palette: DefaultPalette(), glyphs: .unicode)
     let rows = (0..<10).map { TableView.Row(["r\($0)"]) }
-    TableView(columns: [.init("name", width: 20)], rows: rows, selected: 7, scroll: 0).draw(in: Rect(x: 0, y: 0, width: 20, height: 6), on: c)
+    TableView(columns: [.init("name", width: 20)], rows: rows, selected: 7, scroll: 0).draw(
+      in: Rect(x: 0, y: 0, width: 20, height: 6), on: c)
     // Header + 4 visible rows + footer; selection 7 in view: rows 4...7.
     #expect(t.line(0).hasPrefix("name"))
     #expect(t.line(1).hasPrefix("r4"))
