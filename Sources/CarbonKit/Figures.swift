@@ -35,6 +35,8 @@ public struct Figures: Sendable, Hashable {
   public var scope3: Double?
   /// Scope 3 by category, index 0 = category 1.
   public var categories: [Double?] = Array(repeating: nil, count: 15)
+  /// Scope 3 in rows without a category (counted in `scope3` only).
+  public var uncategorized: Double?
   public var revenue: Double?
   /// avoided.csv rows plus events.
   public var avoided: Double?
@@ -141,7 +143,11 @@ public struct Figures: Sendable, Hashable {
 
   mutating func add(_ r: ValueChainRow) {
     Figures.add(&scope3, r.tco2e)
-    if let c = r.category, c >= 1 && c <= 15 { Figures.add(&categories[c - 1], r.tco2e) }
+    if let c = r.category, c >= 1 && c <= 15 {
+      Figures.add(&categories[c - 1], r.tco2e)
+    } else {
+      Figures.add(&uncategorized, r.tco2e)
+    }
   }
 
   /// Adds another set of figures (another entity).
@@ -164,6 +170,7 @@ public struct Figures: Sendable, Hashable {
     splitNotReported = splitNotReported || o.splitNotReported
     Figures.add(&scope3, o.scope3)
     for i in 0..<15 { Figures.add(&categories[i], o.categories[i]) }
+    Figures.add(&uncategorized, o.uncategorized)
     Figures.add(&revenue, o.revenue)
     Figures.add(&avoided, o.avoided)
     Figures.add(&avoidedVerified, o.avoidedVerified)

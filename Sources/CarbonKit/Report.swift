@@ -356,3 +356,15 @@ public struct YearValue: Sendable, Hashable {
     self.value = value
   }
 }
+
+extension TargetStatus {
+  /// The word shown with the status colour: ACHIEVED, ON TRACK, BEHIND, NO DATA.
+  public var word: String {
+    switch self {
+    case .achieved: return "ACHIEVED"
+    case .onTrack: return "ON TRACK"
+    case .behind: return "BEHIND"
+    case .noData: return "NO DATA"
+    }
+  }
+}
