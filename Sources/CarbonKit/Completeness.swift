@@ -25,7 +25,9 @@ public struct Completeness: Sendable, Hashable {
     /// 0 without data.
     public var monthsCovered: Int
 
-    public init(fy: FiscalYear, hasData: Bool, complete: Bool, through: YearMonth?, monthsCovered: Int) {
+    public init(
+      fy: FiscalYear, hasData: Bool, complete: Bool, through: YearMonth?, monthsCovered: Int
+    ) {
       self.fy = fy
       self.hasData = hasData
       self.complete = complete
@@ -95,12 +97,20 @@ public struct Completeness: Sendable, Hashable {
       let complete = annual.contains(y) || latestMonth[y] == last
       if complete { latestComplete = fy }
       if complete {
-        info.append(Year(fy: fy, hasData: true, complete: true, through: cal.lastMonth(of: fy), monthsCovered: 12))
+        info.append(
+          Year(
+            fy: fy, hasData: true, complete: true, through: cal.lastMonth(of: fy), monthsCovered: 12
+          ))
       } else if let m = latestMonth[y] {
         let ym = YearMonth(index: m)
-        info.append(Year(fy: fy, hasData: true, complete: false, through: ym, monthsCovered: m - cal.firstMonth(of: fy).index + 1))
+        info.append(
+          Year(
+            fy: fy, hasData: true, complete: false, through: ym,
+            monthsCovered: m - cal.firstMonth(of: fy).index + 1))
       } else {
-        info.append(Year(fy: fy, hasData: hasData.contains(y), complete: false, through: nil, monthsCovered: 0))
+        info.append(
+          Year(
+            fy: fy, hasData: hasData.contains(y), complete: false, through: nil, monthsCovered: 0))
       }
     }
     self.years = years

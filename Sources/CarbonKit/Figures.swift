@@ -61,7 +61,9 @@ public struct Figures: Sendable, Hashable {
   /// Location-based grid factor, S2loc / MWh (tCO2e per MWh); nil where the split is not
   /// reported.
   public var gridFactor: Double? {
-    guard !splitNotReported, let s = scope2Location, let e = electricityMWh, e > 0 else { return nil }
+    guard !splitNotReported, let s = scope2Location, let e = electricityMWh, e > 0 else {
+      return nil
+    }
     return s / e
   }
 

@@ -29,8 +29,11 @@ public enum Formulas {
   /// The constant growth g* with sum_{k=1..n} a (1 + g*)^k = remaining, by bisection on
   /// [-0.99, 10] to within 1e-12; the bracket's end when there is no root inside it; nil when
   /// `remaining` <= 0, `n` <= 0 or `a` <= 0 (or not finite).
-  public static func requiredGrowth(latest a: Double?, remaining: Double?, years n: Int) -> Double? {
-    guard let a, let remaining, a.isFinite, remaining.isFinite, a > 0, remaining > 0, n > 0 else { return nil }
+  public static func requiredGrowth(latest a: Double?, remaining: Double?, years n: Int) -> Double?
+  {
+    guard let a, let remaining, a.isFinite, remaining.isFinite, a > 0, remaining > 0, n > 0 else {
+      return nil
+    }
     func f(_ g: Double) -> Double { geometricSum(a, growth: g, years: n) - remaining }
     var lo = -0.99
     var hi = 10.0
@@ -46,7 +49,9 @@ public enum Formulas {
   }
 
   /// Straight line from `start` at `from` to `end` at `to`, evaluated at `year`; `end` after `to`.
-  public static func linear(start: Double, end: Double, from: FiscalYear, to: FiscalYear, at year: FiscalYear) -> Double? {
+  public static func linear(
+    start: Double, end: Double, from: FiscalYear, to: FiscalYear, at year: FiscalYear
+  ) -> Double? {
     guard to > from else { return nil }
     if year >= to { return end }
     return start + (end - start) * Double(year - from) / Double(to - from)
@@ -54,7 +59,8 @@ public enum Formulas {
 
   /// Required annual reduction r = 1 - (target / current)^(1 / years); 0 when current <= target;
   /// nil when years <= 0 (and not achieved) or current <= 0.
-  public static func requiredAnnualReduction(current: Double, target: Double, years: Int) -> Double? {
+  public static func requiredAnnualReduction(current: Double, target: Double, years: Int) -> Double?
+  {
     if current <= target { return 0 }
     guard years > 0, current > 0 else { return nil }
     let r = 1 - pow(max(target, 0) / current, 1 / Double(years))

@@ -93,7 +93,9 @@ enum JSONValue: Sendable {
         let v = u.value
         if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 {
           out += "\\u"
-          for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
+          for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(hex[Int((v >> UInt32(shift)) & 0xF)])
+          }
         } else {
           out.unicodeScalars.append(u)
         }

@@ -19,11 +19,16 @@ import Foundation
 ///   the baseline (`from`) where the actual figure met the target, given only when met at T.
 enum Projection {
   /// Lever defaults from one set of entities' history.
-  static func defaults(years: [FiscalYear], complete: [Bool], figures: [Figures], stockYear: FiscalYear?, by: FiscalYear?) -> [Lever: Double?] {
+  static func defaults(
+    years: [FiscalYear], complete: [Bool], figures: [Figures], stockYear: FiscalYear?,
+    by: FiscalYear?
+  ) -> [Lever: Double?] {
     func series(_ f: (Figures) -> Double?) -> [Double?] { figures.map(f) }
     /// (L, V(L), F, V(F)) of a series over complete years.
     func ends(_ s: [Double?]) -> (FiscalYear, Double, FiscalYear?, Double?)? {
-      guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else { return nil }
+      guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else {
+        return nil
+      }
       let L = years[li]
       for i in s.indices where complete[i] && years[i] >= L - 3 && years[i] < L {
         if let v = s[i] { return (L, vl, years[i], v) }
@@ -69,8 +74,12 @@ enum Projection {
   }
 
   /// Projected emissions of the target's scopes at L + k; nil where an input is missing.
-  static func emissions(_ a: TargetAnalysis, at L: FiscalYear, k: Int, levers: [Lever: Double?]) -> Double? {
-    guard let f = a.figures.indices.first(where: { a.years[$0] == L }).map({ a.figures[$0] }) else { return nil }
+  static func emissions(_ a: TargetAnalysis, at L: FiscalYear, k: Int, levers: [Lever: Double?])
+    -> Double?
+  {
+    guard let f = a.figures.indices.first(where: { a.years[$0] == L }).map({ a.figures[$0] }) else {
+      return nil
+    }
     let t = a.target
     let has1 = t.scopes.contains(.one)
     let has2 = t.scopes.contains(.two)
@@ -82,7 +91,8 @@ enum Projection {
       total += s1 * pow(1 + c, kk)
     }
     if has2 {
-      guard let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers) else { return nil }
+      guard let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
+      else { return nil }
       let growth = pow((1 + eg) * (1 + gf), kk)
       switch t.scope2Basis {
       case .location:
@@ -123,10 +133,14 @@ enum Projection {
       switch t.kind {
       case .neutrality:
         if let e = emissions(a, at: L, k: k, levers: levers) {
-          v = e - (lever(.removalsPerYear, levers) ?? 0) - (t.offsets ? (lever(.offsetsPerYear, levers) ?? 0) : 0)
+          v =
+            e - (lever(.removalsPerYear, levers) ?? 0)
+            - (t.offsets ? (lever(.offsetsPerYear, levers) ?? 0) : 0)
         }
       case .intensity:
-        if let e = emissions(a, at: L, k: k, levers: levers), let r = fL?.revenue, let rg = lever(.revenueGrowth, levers) {
+        if let e = emissions(a, at: L, k: k, levers: levers), let r = fL?.revenue,
+          let rg = lever(.revenueGrowth, levers)
+        {
           let rev = r * pow(1 + rg, Double(k))
           v = rev > 0 ? e / rev : nil
         }
@@ -163,11 +177,14 @@ enum Projection {
       let series = t.kind == .avoided ? a.cumulative : a.value
       var atT = a.at(series, t.by)
       if atT == nil, t.kind == .avoided, t.by >= t.baseline { atT = 0 }
-      guard let v = atT else { return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil) }
+      guard let v = atT else {
+        return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+      }
       let met = meets(t.kind, v, goal: goal)
       var yearMet: FiscalYear?
       if met {
-        for i in a.years.indices where a.years[i] >= t.baseline && a.years[i] <= t.by && a.complete[i] {
+        for i in a.years.indices
+        where a.years[i] >= t.baseline && a.years[i] <= t.by && a.complete[i] {
           if let x = series[i], meets(t.kind, x, goal: goal) {
             yearMet = a.years[i]
             break
@@ -181,7 +198,8 @@ enum Projection {
       return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
     }
     let met = meets(t.kind, v, goal: goal)
-    let yearMet = projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?.fy
+    let yearMet = projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?
+      .fy
     return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall(v))
   }
 }

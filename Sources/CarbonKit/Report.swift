@@ -180,7 +180,10 @@ public struct OperationalReport: Sendable, Hashable {
   public var scope2Basis: Scope2Basis = .market
   /// (extra) Offsets count toward the net.
   public var offsetsCounted: Bool = true
-  public init(targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?, projection: [ProjectionPoint]) {
+  public init(
+    targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?,
+    projection: [ProjectionPoint]
+  ) {
     self.targetID = targetID
     self.years = years
     self.pathNetAtLatest = pathNetAtLatest
@@ -303,7 +306,8 @@ public struct Scope3PlusReport: Sendable, Hashable {
     /// nil for programs from avoided.csv.
     public var events: Int?
     public var participants: Int?
-    public init(entity: String, program: String, avoided: Double?, events: Int?, participants: Int?) {
+    public init(entity: String, program: String, avoided: Double?, events: Int?, participants: Int?)
+    {
       self.entity = entity
       self.program = program
       self.avoided = avoided

@@ -13,6 +13,16 @@
 ///   (`Completeness.incompleteEntityWarnings`), not a second time here.
 /// - `by_entity` lists the covered entities with avoided emissions at L; both lists are empty
 ///   without L.
+/// - Removals and offsets not reported show as null in `years` (and count as 0 in the net).
+/// - `offsets_warning` (per year) is true when offsets > 0 and offsets > removals + abatement,
+///   unreported ones counting as 0.
+/// - `verified_share` is 0 when A(y) > 0 and nothing is verified; null when A(y) is null or 0.
+/// - A fiscal year without any data in the range is `complete: false` with null figures.
+/// - A year in progress gets run-rates (extra keys `*_run_rate*`); intensity of a year in
+///   progress is YTD emissions / YTD revenue (a ratio needs no annualizing).
+/// - `avoided_growth` of a headline avoided target drives its outcome; `projected_total_at_by`
+///   and `projected_year_reached` of the scope3plus section always use the latest growth, as
+///   DATA.md defines them.
 public struct ReportBuilder: Sendable {
   /// The dataset the report describes.
   public let dataset: Dataset
@@ -35,10 +45,14 @@ public struct ReportBuilder: Sendable {
     self.completeness = completeness
     let index = DatasetIndex(dataset)
     self.index = index
-    let analyses = dataset.targets.map { TargetAnalysis(target: $0, completeness: completeness, index: index) }
+    let analyses = dataset.targets.map {
+      TargetAnalysis(target: $0, completeness: completeness, index: index)
+    }
     self.analyses = analyses
     var headline: [TargetKind: Int] = [:]
-    for (i, t) in dataset.targets.enumerated() where headline[t.kind] == nil { headline[t.kind] = i }
+    for (i, t) in dataset.targets.enumerated() where headline[t.kind] == nil {
+      headline[t.kind] = i
+    }
     self.headline = headline
 
     let years = completeness.years
@@ -50,9 +64,12 @@ public struct ReportBuilder: Sendable {
     let neutrality = headline[.neutrality].map { analyses[$0] }
     let stock = neutrality.map { $0.latest } ?? completeness.latestComplete
     let horizon = neutrality?.target.by ?? dataset.targets.first?.by
-    let ops = Projection.defaults(years: years, complete: complete, figures: source(.neutrality), stockYear: stock, by: horizon)
-    let vc = Projection.defaults(years: years, complete: complete, figures: source(.intensity), stockYear: stock, by: horizon)
-    let av = Projection.defaults(years: years, complete: complete, figures: source(.avoided), stockYear: stock, by: horizon)
+    let ops = Projection.defaults(
+      years: years, complete: complete, figures: source(.neutrality), stockYear: stock, by: horizon)
+    let vc = Projection.defaults(
+      years: years, complete: complete, figures: source(.intensity), stockYear: stock, by: horizon)
+    let av = Projection.defaults(
+      years: years, complete: complete, figures: source(.avoided), stockYear: stock, by: horizon)
     var d: [Lever: Double?] = [:]
     for l in Lever.allCases {
       switch l {
@@ -63,9 +80,13 @@ public struct ReportBuilder: Sendable {
     }
     self.defaults = d
     self.ownDefaults = analyses.map {
-      Projection.defaults(years: years, complete: complete, figures: $0.figures, stockYear: $0.latest, by: $0.target.by)
+      Projection.defaults(
+        years: years, complete: complete, figures: $0.figures, stockYear: $0.latest,
+        by: $0.target.by)
     }
-    self.base = ReportBuilder.history(dataset: dataset, completeness: completeness, index: index, analyses: analyses, headline: headline)
+    self.base = ReportBuilder.history(
+      dataset: dataset, completeness: completeness, index: index, analyses: analyses,
+      headline: headline)
   }
 
   /// The report of a dataset under a scenario (nil: every lever at its default).
@@ -109,11 +130,15 @@ public struct ReportBuilder: Sendable {
 
   // MARK: - History
 
-  static func history(dataset: Dataset, completeness: Completeness, index: DatasetIndex, analyses: [TargetAnalysis], headline: [TargetKind: Int]) -> Report {
+  static func history(
+    dataset: Dataset, completeness: Completeness, index: DatasetIndex, analyses: [TargetAnalysis],
+    headline: [TargetKind: Int]
+  ) -> Report {
     let targets = analyses.map { a -> TargetReport in
       let t = a.target
       var tr = TargetReport(
-        id: t.id, kind: t.kind, title: t.title, entity: t.entity ?? "*", baseline: t.baseline, by: t.by,
+        id: t.id, kind: t.kind, title: t.title, entity: t.entity ?? "*", baseline: t.baseline,
+        by: t.by,
         latestFY: a.latest, status: a.status, gap: a.status == .behind ? a.gap : nil,
         outcome: Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil))
       tr.actualAtLatest = a.actualAtLatest
@@ -174,7 +199,8 @@ public struct ReportBuilder: Sendable {
       }
     }
     var r = OperationalReport(
-      targetID: t.id, years: years, pathNetAtLatest: a.pathAtLatest, requiredCutPerYear: required, projection: [])
+      targetID: t.id, years: years, pathNetAtLatest: a.pathAtLatest, requiredCutPerYear: required,
+      projection: [])
     r.latestFY = a.latest
     r.netAtLatest = a.latest.flatMap { a.at(a.value, $0) }
     r.scope2Basis = t.scope2Basis
@@ -205,8 +231,11 @@ public struct ReportBuilder: Sendable {
     if let L, let il, let goal = a.goal {
       required = Formulas.requiredAnnualReduction(current: il, target: goal, years: t.by - L)
     }
-    let implied = t.reduction.flatMap { Formulas.impliedRate(reduction: $0, years: t.by - t.baseline) }
-    let sbti: Bool? = t.scopes.contains(.three) ? implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 } : nil
+    let implied = t.reduction.flatMap {
+      Formulas.impliedRate(reduction: $0, years: t.by - t.baseline)
+    }
+    let sbti: Bool? =
+      t.scopes.contains(.three) ? implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 } : nil
     let fL = L.flatMap { l in a.idx(l).map { a.figures[$0] } }
     let categories = (1...15).map { n -> ValueChainReport.Category in
       let v = fL?.categories[n - 1] ?? nil
@@ -216,7 +245,8 @@ public struct ReportBuilder: Sendable {
     }
     var r = ValueChainReport(
       targetID: t.id, years: years, baselineIntensity: a.baseValue, targetIntensity: a.goal,
-      pathIntensityAtLatest: a.pathAtLatest, requiredAnnualReduction: required, impliedTargetRate: implied,
+      pathIntensityAtLatest: a.pathAtLatest, requiredAnnualReduction: required,
+      impliedTargetRate: implied,
       sbtiIntensityOK: sbti, categories: categories, projection: [])
     r.latestFY = L
     r.intensityAtLatest = il
@@ -225,7 +255,9 @@ public struct ReportBuilder: Sendable {
     return r
   }
 
-  static func scope3plus(_ a: TargetAnalysis, _ c: Completeness, _ index: DatasetIndex) -> Scope3PlusReport {
+  static func scope3plus(_ a: TargetAnalysis, _ c: Completeness, _ index: DatasetIndex)
+    -> Scope3PlusReport
+  {
     let t = a.target
     let years = a.years.indices.map { i -> Scope3PlusReport.Year in
       let f = a.figures[i]
@@ -250,15 +282,22 @@ public struct ReportBuilder: Sendable {
       }
       byEntity.sort { DatasetIndex.utf8Less($0.entity, $1.entity) }
       for (k, p) in index.programs[L.year] ?? [:] where t.covers(k.entity) {
-        programs.append(.init(entity: k.entity, program: k.program, avoided: p.avoided, events: p.events, participants: p.participants))
+        programs.append(
+          .init(
+            entity: k.entity, program: k.program, avoided: p.avoided, events: p.events,
+            participants: p.participants))
       }
       programs.sort {
-        $0.entity != $1.entity ? DatasetIndex.utf8Less($0.entity, $1.entity) : DatasetIndex.utf8Less($0.program, $1.program)
+        $0.entity != $1.entity
+          ? DatasetIndex.utf8Less($0.entity, $1.entity)
+          : DatasetIndex.utf8Less($0.program, $1.program)
       }
     }
     var r = Scope3PlusReport(
-      targetID: t.id, years: years, amount: amount, progress: cumL.map { amount > 0 ? $0 / amount : 0 },
-      remaining: cumL.map { amount - $0 }, requiredGrowth: a.requiredGrowth, projectedTotalAtBy: a.projectedTotalAtBy,
+      targetID: t.id, years: years, amount: amount,
+      progress: cumL.map { amount > 0 ? $0 / amount : 0 },
+      remaining: cumL.map { amount - $0 }, requiredGrowth: a.requiredGrowth,
+      projectedTotalAtBy: a.projectedTotalAtBy,
       projectedYearReached: a.projectedYearReached, byEntity: byEntity, programs: programs)
     r.latestFY = L
     r.avoidedAtLatest = L.flatMap { a.at(a.value, $0) }

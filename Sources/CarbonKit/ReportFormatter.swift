@@ -30,7 +30,8 @@ public enum ReportFormatter {
       .object([
         ("id", .string(t.id)), ("kind", .string(t.kind.rawValue)), ("title", .string(t.title)),
         ("entity", .string(t.entity)), ("baseline", .fy(t.baseline)), ("by", .fy(t.by)),
-        ("latest_fy", .fy(t.latestFY)), ("status", .string(t.status.rawValue)), ("gap", .num(t.gap)),
+        ("latest_fy", .fy(t.latestFY)), ("status", .string(t.status.rawValue)),
+        ("gap", .num(t.gap)),
         (
           "outcome",
           .object([
@@ -41,12 +42,16 @@ public enum ReportFormatter {
         ("scopes", .array(t.scopes.map { .string($0.rawValue) })),
         ("actual_at_latest", .num(t.actualAtLatest)), ("path_at_latest", .num(t.pathAtLatest)),
         ("goal", .num(t.goal)),
-        ("projection", .array(t.projection.map { .object([("fy", .fy($0.fy)), ("value", .num($0.value))]) })),
+        (
+          "projection",
+          .array(t.projection.map { .object([("fy", .fy($0.fy)), ("value", .num($0.value))]) })
+        ),
       ])
     }
     let diagnostics: [JSONValue] = r.diagnostics.map { d in
       .object([
-        ("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", .int(d.line)),
+        ("severity", .string(d.severity.rawValue)), ("file", .string(d.file)),
+        ("line", .int(d.line)),
         ("column", .int(d.column)), ("message", .string(d.message)),
       ])
     }
@@ -62,7 +67,13 @@ public enum ReportFormatter {
       ("latest_complete_fy", .fy(r.latestCompleteFY)),
       ("in_progress_fy", .fy(r.inProgressFY)),
       ("in_progress_through", .str(r.inProgressThrough?.description)),
-      ("scenario", .object([("name", .str(r.scenario.name)), ("levers", .object(levers)), ("defaults", .object(defaults))])),
+      (
+        "scenario",
+        .object([
+          ("name", .str(r.scenario.name)), ("levers", .object(levers)),
+          ("defaults", .object(defaults)),
+        ])
+      ),
       ("targets", .array(targets)),
       ("operational", r.operational.map(operationalJSON) ?? .null),
       ("value_chain", r.valueChain.map(valueChainJSON) ?? .null),
@@ -78,13 +89,18 @@ public enum ReportFormatter {
     let years: [JSONValue] = o.years.map { y in
       .object([
         ("fy", .fy(y.fy)), ("complete", .bool(y.complete)), ("scope1_tco2e", .num(y.scope1)),
-        ("scope2_location_tco2e", .num(y.scope2Location)), ("scope2_market_tco2e", .num(y.scope2Market)),
-        ("scope1_2_tco2e", .num(y.scope12)), ("gross_tco2e", .num(y.gross)), ("removals_tco2e", .num(y.removals)),
-        ("offsets_tco2e", .num(y.offsets)), ("net_tco2e", .num(y.net)), ("abatement_tco2e", .num(y.abatement)),
+        ("scope2_location_tco2e", .num(y.scope2Location)),
+        ("scope2_market_tco2e", .num(y.scope2Market)),
+        ("scope1_2_tco2e", .num(y.scope12)), ("gross_tco2e", .num(y.gross)),
+        ("removals_tco2e", .num(y.removals)),
+        ("offsets_tco2e", .num(y.offsets)), ("net_tco2e", .num(y.net)),
+        ("abatement_tco2e", .num(y.abatement)),
         ("clean_electricity_share", .num(y.cleanElectricityShare)), ("pue", .num(y.pue)),
-        ("electricity_mwh", .num(y.electricityMWh)), ("clean_electricity_mwh", .num(y.cleanElectricityMWh)),
+        ("electricity_mwh", .num(y.electricityMWh)),
+        ("clean_electricity_mwh", .num(y.cleanElectricityMWh)),
         ("offsets_share", .num(y.offsetsShare)), ("offsets_warning", .bool(y.offsetsWarning)),
-        ("split_not_reported", .bool(y.splitNotReported)), ("scope2_fallback_rows", .int(y.scope2FallbackRows)),
+        ("split_not_reported", .bool(y.splitNotReported)),
+        ("scope2_fallback_rows", .int(y.scope2FallbackRows)),
         ("months_covered", .int(y.monthsCovered)), ("net_run_rate_tco2e", .num(y.netRunRate)),
         ("gross_run_rate_tco2e", .num(y.grossRunRate)),
       ])
@@ -93,9 +109,13 @@ public enum ReportFormatter {
       ("target_id", .string(o.targetID)), ("years", .array(years)),
       ("path_net_tco2e_at_latest", .num(o.pathNetAtLatest)),
       ("required_cut_per_year_tco2e", .num(o.requiredCutPerYear)),
-      ("projection", .array(o.projection.map { .object([("fy", .fy($0.fy)), ("net_tco2e", .num($0.net))]) })),
+      (
+        "projection",
+        .array(o.projection.map { .object([("fy", .fy($0.fy)), ("net_tco2e", .num($0.net))]) })
+      ),
       ("latest_fy", .fy(o.latestFY)), ("net_at_latest_tco2e", .num(o.netAtLatest)),
-      ("scope2_basis", .string(o.scope2Basis.rawValue)), ("offsets_counted", .bool(o.offsetsCounted)),
+      ("scope2_basis", .string(o.scope2Basis.rawValue)),
+      ("offsets_counted", .bool(o.offsetsCounted)),
     ])
   }
 
@@ -105,20 +125,30 @@ public enum ReportFormatter {
         ("fy", .fy(y.fy)), ("complete", .bool(y.complete)), ("scope3_tco2e", .num(y.scope3)),
         ("revenue", .num(y.revenue)), ("intensity", .num(y.intensity)), ("yoy", .num(y.yoy)),
         ("emissions_tco2e", .num(y.emissions)), ("months_covered", .int(y.monthsCovered)),
-        ("emissions_run_rate_tco2e", .num(y.emissionsRunRate)), ("revenue_run_rate", .num(y.revenueRunRate)),
+        ("emissions_run_rate_tco2e", .num(y.emissionsRunRate)),
+        ("revenue_run_rate", .num(y.revenueRunRate)),
       ])
     }
     let categories: [JSONValue] = v.categories.map { c in
-      .object([("category", .int(c.category)), ("name", .string(c.name)), ("tco2e", .num(c.tco2e)), ("share", .num(c.share))])
+      .object([
+        ("category", .int(c.category)), ("name", .string(c.name)), ("tco2e", .num(c.tco2e)),
+        ("share", .num(c.share)),
+      ])
     }
     return .object([
       ("target_id", .string(v.targetID)), ("years", .array(years)),
-      ("baseline_intensity", .num(v.baselineIntensity)), ("target_intensity", .num(v.targetIntensity)),
+      ("baseline_intensity", .num(v.baselineIntensity)),
+      ("target_intensity", .num(v.targetIntensity)),
       ("path_intensity_at_latest", .num(v.pathIntensityAtLatest)),
       ("required_annual_reduction", .num(v.requiredAnnualReduction)),
-      ("implied_target_rate", .num(v.impliedTargetRate)), ("sbti_intensity_ok", .bool(v.sbtiIntensityOK)),
+      ("implied_target_rate", .num(v.impliedTargetRate)),
+      ("sbti_intensity_ok", .bool(v.sbtiIntensityOK)),
       ("categories", .array(categories)),
-      ("projection", .array(v.projection.map { .object([("fy", .fy($0.fy)), ("intensity", .num($0.intensity))]) })),
+      (
+        "projection",
+        .array(
+          v.projection.map { .object([("fy", .fy($0.fy)), ("intensity", .num($0.intensity))]) })
+      ),
       ("latest_fy", .fy(v.latestFY)), ("intensity_at_latest", .num(v.intensityAtLatest)),
       ("uncategorized_tco2e", .num(v.uncategorizedTCO2e)), ("reduction", .num(v.reduction)),
     ])
@@ -128,29 +158,40 @@ public enum ReportFormatter {
     let years: [JSONValue] = s.years.map { y in
       .object([
         ("fy", .fy(y.fy)), ("complete", .bool(y.complete)), ("avoided_tco2e", .num(y.avoided)),
-        ("cumulative_tco2e", .num(y.cumulative)), ("yoy", .num(y.yoy)), ("verified_share", .num(y.verifiedShare)),
+        ("cumulative_tco2e", .num(y.cumulative)), ("yoy", .num(y.yoy)),
+        ("verified_share", .num(y.verifiedShare)),
         ("verified_tco2e", .num(y.verifiedTCO2e)), ("months_covered", .int(y.monthsCovered)),
         ("avoided_run_rate_tco2e", .num(y.avoidedRunRate)),
       ])
     }
     return .object([
       ("target_id", .string(s.targetID)), ("years", .array(years)),
-      ("amount_tco2e", .num(s.amount)), ("progress", .num(s.progress)), ("remaining_tco2e", .num(s.remaining)),
-      ("required_growth", .num(s.requiredGrowth)), ("projected_total_at_by_tco2e", .num(s.projectedTotalAtBy)),
+      ("amount_tco2e", .num(s.amount)), ("progress", .num(s.progress)),
+      ("remaining_tco2e", .num(s.remaining)),
+      ("required_growth", .num(s.requiredGrowth)),
+      ("projected_total_at_by_tco2e", .num(s.projectedTotalAtBy)),
       ("projected_year_reached", .fy(s.projectedYearReached)),
-      ("by_entity", .array(s.byEntity.map { .object([("entity", .string($0.entity)), ("avoided_tco2e", .num($0.avoided))]) })),
+      (
+        "by_entity",
+        .array(
+          s.byEntity.map {
+            .object([("entity", .string($0.entity)), ("avoided_tco2e", .num($0.avoided))])
+          })
+      ),
       (
         "programs",
         .array(
           s.programs.map {
             .object([
-              ("entity", .string($0.entity)), ("program", .string($0.program)), ("avoided_tco2e", .num($0.avoided)),
+              ("entity", .string($0.entity)), ("program", .string($0.program)),
+              ("avoided_tco2e", .num($0.avoided)),
               ("events", .int($0.events)), ("participants", .int($0.participants)),
             ])
           })
       ),
       ("latest_fy", .fy(s.latestFY)), ("avoided_at_latest_tco2e", .num(s.avoidedAtLatest)),
-      ("cumulative_at_latest_tco2e", .num(s.cumulativeAtLatest)), ("latest_growth", .num(s.latestGrowth)),
+      ("cumulative_at_latest_tco2e", .num(s.cumulativeAtLatest)),
+      ("latest_growth", .num(s.latestGrowth)),
     ])
   }
 
@@ -192,10 +233,19 @@ public enum ReportFormatter {
       if md {
         line("| " + header.joined(separator: " | ") + " |")
         line("|" + header.map { _ in "---|" }.joined())
-        for row in rows { line("| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+        for row in rows {
+          line(
+            "| "
+              + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+              + " |")
+        }
       } else {
         var widths = header.map(\.count)
-        for row in rows { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        for row in rows {
+          for (i, c) in row.enumerated() where i < widths.count {
+            widths[i] = max(widths[i], c.count)
+          }
+        }
         func fmt(_ cells: [String]) -> String {
           cells.enumerated().map { i, c in
             let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
@@ -213,7 +263,8 @@ public enum ReportFormatter {
     line()
     var period = "Latest complete fiscal year: " + (r.latestCompleteFY?.description ?? "none")
     if let p = r.inProgressFY {
-      period += "; in progress: \(p) through \(r.inProgressThrough?.description ?? "-") (year to date)"
+      period +=
+        "; in progress: \(p) through \(r.inProgressThrough?.description ?? "-") (year to date)"
     }
     line(period)
     line("Scenario: " + (r.scenario.name.map(s) ?? "none (levers at their defaults from history)"))
@@ -228,16 +279,27 @@ public enum ReportFormatter {
       case .avoided: what = "avoided " + Units.tonnes(t.goal)
       }
       let ent = t.entity == "*" ? "all entities" : "entity " + s(t.entity)
-      line(bullet + "\(s(t.title)) [\(s(t.id))]: \(t.status.word)")
+      let name = t.title == t.id ? s(t.id) : "\(s(t.title)) [\(s(t.id))]"
+      line(bullet + "\(name): \(t.status.word)")
       let sub = md ? "  - " : "      "
-      line(sub + "\(what), \(ent), \(t.baseline) to \(t.by); judged at \(t.latestFY?.description ?? "-")")
+      line(
+        sub
+          + "\(what), \(ent), \(t.baseline) to \(t.by); judged at \(t.latestFY?.description ?? "-")"
+      )
       switch t.kind {
       case .neutrality:
-        line(sub + "net \(Units.tonnes(t.actualAtLatest)), path \(Units.tonnes(t.pathAtLatest))" + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
+        line(
+          sub + "net \(Units.tonnes(t.actualAtLatest)), path \(Units.tonnes(t.pathAtLatest))"
+            + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
       case .intensity:
-        line(sub + "intensity \(intensity(t.actualAtLatest)) \(unit), target \(intensity(t.goal)), path \(intensity(t.pathAtLatest))" + (t.gap.map { ", gap \(intensity($0))" } ?? ""))
+        line(
+          sub
+            + "intensity \(intensity(t.actualAtLatest)) \(unit), target \(intensity(t.goal)), path \(intensity(t.pathAtLatest))"
+            + (t.gap.map { ", gap \(intensity($0))" } ?? ""))
       case .avoided:
-        line(sub + "cumulative \(Units.tonnes(t.actualAtLatest)) of \(Units.tonnes(t.goal))" + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
+        line(
+          sub + "cumulative \(Units.tonnes(t.actualAtLatest)) of \(Units.tonnes(t.goal))"
+            + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
       }
       let o = t.outcome
       let val = t.kind == .intensity ? intensity(o.projectedAtBy) : Units.tonnes(o.projectedAtBy)
@@ -255,23 +317,43 @@ public enum ReportFormatter {
     if let o = r.operational {
       heading("Own operations [\(s(o.targetID))], Scope 2 \(o.scope2Basis.rawValue)-based")
       table(
-        ["FY", "S1", "S2 loc", "S2 mkt", "S1+2", "gross", "removals", "offsets", "net", "abatement", "clean", "PUE"],
+        [
+          "FY", "S1", "S2 loc", "S2 mkt", "S1+2", "gross", "removals", "offsets", "net",
+          "abatement", "clean", "PUE",
+        ],
         o.years.map { y in
           [
-            y.fy.description + (y.complete ? "" : "*"), Units.tonnes(y.scope1), Units.tonnes(y.scope2Location),
-            Units.tonnes(y.scope2Market), Units.tonnes(y.scope12), Units.tonnes(y.gross), Units.tonnes(y.removals),
-            Units.tonnes(y.offsets), Units.tonnes(y.net), Units.tonnes(y.abatement), Units.percent(y.cleanElectricityShare),
+            y.fy.description + (y.complete || y.monthsCovered == 0 ? "" : "*"),
+            Units.tonnes(y.scope1), Units.tonnes(y.scope2Location),
+            Units.tonnes(y.scope2Market), Units.tonnes(y.scope12), Units.tonnes(y.gross),
+            Units.tonnes(y.removals),
+            Units.tonnes(y.offsets), Units.tonnes(y.net), Units.tonnes(y.abatement),
+            Units.percent(y.cleanElectricityShare),
             Units.fixed(y.pue, decimals: 3),
           ]
         })
-      line(bullet + "path at \(o.latestFY?.description ?? "-"): \(Units.tonnes(o.pathNetAtLatest)); required cut per year: \(Units.tonnes(o.requiredCutPerYear))")
+      line(
+        bullet
+          + "path at \(o.latestFY?.description ?? "-"): \(Units.tonnes(o.pathNetAtLatest)); required cut per year: \(Units.tonnes(o.requiredCutPerYear))"
+      )
       if let last = o.years.last(where: { $0.fy == o.latestFY }) {
-        if last.splitNotReported { line(bullet + "Scope 1 and 2 split not reported at \(last.fy) (scope1_2 total only)") }
-        if last.scope2FallbackRows > 0 { line(bullet + "\(last.scope2FallbackRows) row(s) gave one Scope 2 basis, used for both") }
-        if last.offsetsWarning { line(bullet + "warning: offsets carry more than removals and reductions together (reduce, remove, then offset)") }
+        if last.splitNotReported {
+          line(bullet + "Scope 1 and 2 split not reported at \(last.fy) (scope1_2 total only)")
+        }
+        if last.scope2FallbackRows > 0 {
+          line(bullet + "\(last.scope2FallbackRows) row(s) gave one Scope 2 basis, used for both")
+        }
+        if last.offsetsWarning {
+          line(
+            bullet
+              + "warning: offsets carry more than removals and reductions together (reduce, remove, then offset)"
+          )
+        }
       }
       if !o.projection.isEmpty {
-        line(bullet + "projection: " + o.projection.map { "\($0.fy) \(Units.tonnes($0.net))" }.joined(separator: ", "))
+        line(
+          bullet + "projection: "
+            + o.projection.map { "\($0.fy) \(Units.tonnes($0.net))" }.joined(separator: ", "))
       }
       line()
     }
@@ -281,22 +363,37 @@ public enum ReportFormatter {
         ["FY", "S3", "revenue", "intensity", "YoY"],
         v.years.map { y in
           [
-            y.fy.description + (y.complete ? "" : "*"), Units.tonnes(y.scope3), Units.number(y.revenue),
+            y.fy.description + (y.complete || y.monthsCovered == 0 ? "" : "*"),
+            Units.tonnes(y.scope3), Units.number(y.revenue),
             intensity(y.intensity), Units.percent(y.yoy, signed: true),
           ]
         })
-      line(bullet + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))")
-      line(bullet + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr")
+      line(
+        bullet
+          + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))"
+      )
+      line(
+        bullet
+          + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr"
+      )
       if v.sbtiIntensityOK == false {
-        line(bullet + "SBTi: the implied rate is below the 7%/yr minimum for a Scope 3 intensity target")
+        line(
+          bullet
+            + "SBTi: the implied rate is below the 7%/yr minimum for a Scope 3 intensity target")
       }
       let cats = v.categories.filter { $0.tco2e != nil }
       if !cats.isEmpty {
         line()
-        table(["category", "tCO2e", "share"], cats.map { ["\($0.category) \($0.name)", Units.tonnes($0.tco2e), Units.percent($0.share)] })
+        table(
+          ["category", "tCO2e", "share"],
+          cats.map {
+            ["\($0.category) \($0.name)", Units.tonnes($0.tco2e), Units.percent($0.share)]
+          })
       }
       if !v.projection.isEmpty {
-        line(bullet + "projection: " + v.projection.map { "\($0.fy) \(intensity($0.intensity))" }.joined(separator: ", "))
+        line(
+          bullet + "projection: "
+            + v.projection.map { "\($0.fy) \(intensity($0.intensity))" }.joined(separator: ", "))
       }
       line()
     }
@@ -306,23 +403,34 @@ public enum ReportFormatter {
         ["FY", "avoided", "cumulative", "YoY", "verified"],
         a.years.map { y in
           [
-            y.fy.description + (y.complete ? "" : "*"), Units.tonnes(y.avoided), Units.tonnes(y.cumulative),
+            y.fy.description + (y.complete || y.monthsCovered == 0 ? "" : "*"),
+            Units.tonnes(y.avoided), Units.tonnes(y.cumulative),
             Units.percent(y.yoy, signed: true), Units.percent(y.verifiedShare),
           ]
         })
-      line(bullet + "progress \(Units.percent(a.progress)) of \(Units.tonnes(a.amount)); remaining \(Units.tonnes(a.remaining))")
-      line(bullet + "needs \(Units.percent(a.requiredGrowth, signed: true))/yr; at the latest growth (\(Units.percent(a.latestGrowth, signed: true))) \(Units.tonnes(a.projectedTotalAtBy)) by the target year, amount reached \(a.projectedYearReached?.description ?? "not by FY2100")")
+      line(
+        bullet
+          + "progress \(Units.percent(a.progress)) of \(Units.tonnes(a.amount)); remaining \(Units.tonnes(a.remaining))"
+      )
+      line(
+        bullet
+          + "needs \(Units.percent(a.requiredGrowth, signed: true))/yr; at the latest growth (\(Units.percent(a.latestGrowth, signed: true))) \(Units.tonnes(a.projectedTotalAtBy)) by the target year, amount reached \(a.projectedYearReached?.description ?? "not by FY2100")"
+      )
       if !a.programs.isEmpty {
         line()
         table(
           ["entity", "program", "avoided", "events", "participants"],
           a.programs.map { p in
-            [s(p.entity), s(p.program), Units.tonnes(p.avoided), p.events.map { Units.number(Double($0)) } ?? Units.none, p.participants.map { Units.number(Double($0)) } ?? Units.none]
+            [
+              s(p.entity), s(p.program), Units.tonnes(p.avoided),
+              p.events.map { Units.number(Double($0)) } ?? Units.none,
+              p.participants.map { Units.number(Double($0)) } ?? Units.none,
+            ]
           })
       }
       line()
     }
-    if r.years.contains(where: { !$0.complete }) {
+    if r.years.contains(where: { !$0.complete && $0.monthsCovered > 0 }) {
       line("* not complete: year to date")
       line()
     }
@@ -343,34 +451,55 @@ public enum ReportFormatter {
     }
     func b(_ x: Bool) -> String { x ? "true" : "false" }
     if let o = r.operational {
-      var rows = [[
-        "section", "target_id", "fy", "complete", "scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e",
-        "scope1_2_tco2e", "gross_tco2e", "removals_tco2e", "offsets_tco2e", "net_tco2e", "abatement_tco2e",
-        "clean_electricity_share", "pue",
-      ]]
+      var rows = [
+        [
+          "section", "target_id", "fy", "complete", "scope1_tco2e", "scope2_location_tco2e",
+          "scope2_market_tco2e",
+          "scope1_2_tco2e", "gross_tco2e", "removals_tco2e", "offsets_tco2e", "net_tco2e",
+          "abatement_tco2e",
+          "clean_electricity_share", "pue",
+        ]
+      ]
       for y in o.years {
         rows.append([
-          "operational", o.targetID, y.fy.description, b(y.complete), n(y.scope1), n(y.scope2Location), n(y.scope2Market),
-          n(y.scope12), n(y.gross), n(y.removals), n(y.offsets), n(y.net), n(y.abatement), n(y.cleanElectricityShare), n(y.pue),
+          "operational", o.targetID, y.fy.description, b(y.complete), n(y.scope1),
+          n(y.scope2Location), n(y.scope2Market),
+          n(y.scope12), n(y.gross), n(y.removals), n(y.offsets), n(y.net), n(y.abatement),
+          n(y.cleanElectricityShare), n(y.pue),
         ])
       }
       blocks.append(rows)
     }
     if let v = r.valueChain {
-      var rows = [["section", "target_id", "fy", "complete", "scope3_tco2e", "revenue", "intensity", "yoy"]]
+      var rows = [
+        ["section", "target_id", "fy", "complete", "scope3_tco2e", "revenue", "intensity", "yoy"]
+      ]
       for y in v.years {
-        rows.append(["value_chain", v.targetID, y.fy.description, b(y.complete), n(y.scope3), n(y.revenue), n(y.intensity), n(y.yoy)])
+        rows.append([
+          "value_chain", v.targetID, y.fy.description, b(y.complete), n(y.scope3), n(y.revenue),
+          n(y.intensity), n(y.yoy),
+        ])
       }
       blocks.append(rows)
     }
     if let a = r.scope3plus {
-      var rows = [["section", "target_id", "fy", "complete", "avoided_tco2e", "cumulative_tco2e", "yoy", "verified_share"]]
+      var rows = [
+        [
+          "section", "target_id", "fy", "complete", "avoided_tco2e", "cumulative_tco2e", "yoy",
+          "verified_share",
+        ]
+      ]
       for y in a.years {
-        rows.append(["scope3plus", a.targetID, y.fy.description, b(y.complete), n(y.avoided), n(y.cumulative), n(y.yoy), n(y.verifiedShare)])
+        rows.append([
+          "scope3plus", a.targetID, y.fy.description, b(y.complete), n(y.avoided), n(y.cumulative),
+          n(y.yoy), n(y.verifiedShare),
+        ])
       }
       blocks.append(rows)
     }
-    return blocks.map { rows in rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined() }.joined(separator: "\r\n")
+    return blocks.map { rows in
+      rows.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+    }.joined(separator: "\r\n")
   }
 
   /// One RFC 4180 field: control characters replaced, quoted when it holds a comma, quote,

@@ -67,7 +67,8 @@ struct TargetAnalysis: Sendable {
 
   /// The latest complete year where `series` has a value.
   func latestComplete(_ series: [Double?]) -> FiscalYear? {
-    for i in stride(from: years.count - 1, through: 0, by: -1) where complete[i] && series[i] != nil {
+    for i in stride(from: years.count - 1, through: 0, by: -1) where complete[i] && series[i] != nil
+    {
       return years[i]
     }
     return nil
@@ -85,7 +86,8 @@ struct TargetAnalysis: Sendable {
     latest = latestComplete(value)
     baseValue = completeValue(value, t.baseline)
     guard let L = latest, let nb = baseValue, let nl = at(value, L) else { return }
-    pathAtLatest = L >= t.baseline ? Formulas.linear(start: nb, end: 0, from: t.baseline, to: t.by, at: L) : nil
+    pathAtLatest =
+      L >= t.baseline ? Formulas.linear(start: nb, end: 0, from: t.baseline, to: t.by, at: L) : nil
     if nl <= 0 {
       status = .achieved
     } else if let p = pathAtLatest, nl <= p {
@@ -109,8 +111,12 @@ struct TargetAnalysis: Sendable {
     latest = latestComplete(value)
     baseValue = completeValue(value, t.baseline)
     if let ib = baseValue, let red = t.reduction { goal = ib * (1 - red) }
-    guard let L = latest, let ib = baseValue, let il = at(value, L), let istar = goal else { return }
-    pathAtLatest = L >= t.baseline ? Formulas.linear(start: ib, end: istar, from: t.baseline, to: t.by, at: L) : nil
+    guard let L = latest, let ib = baseValue, let il = at(value, L), let istar = goal else {
+      return
+    }
+    pathAtLatest =
+      L >= t.baseline
+      ? Formulas.linear(start: ib, end: istar, from: t.baseline, to: t.by, at: L) : nil
     if il <= istar {
       status = .achieved
     } else if let p = pathAtLatest, il <= p {
@@ -125,7 +131,8 @@ struct TargetAnalysis: Sendable {
 
   func computeYoY(_ v: [Double?]) -> [Double?] {
     v.indices.map { i in
-      guard i > 0, complete[i], complete[i - 1], let cur = v[i], let prev = v[i - 1], prev != 0 else { return nil }
+      guard i > 0, complete[i], complete[i - 1], let cur = v[i], let prev = v[i - 1], prev != 0
+      else { return nil }
       return cur / prev - 1
     }
   }
@@ -147,7 +154,9 @@ struct TargetAnalysis: Sendable {
     goal = t.amountTCO2e
     latest = latestComplete(value)
     baseValue = nil
-    guard let L = latest, let amount = t.amountTCO2e, let cumL = at(cumulative, L), let aL = at(value, L) else { return }
+    guard let L = latest, let amount = t.amountTCO2e, let cumL = at(cumulative, L),
+      let aL = at(value, L)
+    else { return }
     let remaining = amount - cumL
     let n = t.by - L
     latestGrowth = at(yoy, L) ?? 0
@@ -159,7 +168,9 @@ struct TargetAnalysis: Sendable {
       projectedTotalAtBy = at(cumulative, t.by) ?? 0
     }
     if remaining <= 0 {
-      projectedYearReached = years.indices.first { i in years[i] <= L && (cumulative[i] ?? -1) >= amount }.map { years[$0] }
+      projectedYearReached = years.indices.first { i in
+        years[i] <= L && (cumulative[i] ?? -1) >= amount
+      }.map { years[$0] }
     } else if aL > 0 {
       var cum = cumL
       var a = aL

@@ -35,7 +35,8 @@ public enum Units {
     guard let tonnes, tonnes.isFinite else { return none }
     let (d, unit) = tonnesScale(tonnes)
     let v = tonnes / d
-    let decimals = unit == "t" ? (abs(v) >= 100 ? 0 : (abs(v) >= 10 ? 1 : 2)) : (abs(v) >= 10 ? 1 : 2)
+    let decimals =
+      unit == "t" ? (abs(v) >= 100 ? 0 : (abs(v) >= 10 ? 1 : 2)) : (abs(v) >= 10 ? 1 : 2)
     return fixed(v, decimals: decimals) + " " + unit
   }
 

@@ -14,24 +14,37 @@ func avoidedDataset(extraTargets: [Target] = []) -> Dataset {
   let t = Target(id: "s3p", kind: .avoided, baseline: fy(2021), by: fy(2035), amountTCO2e: 1.5e9)
   let f = "avoided.csv"
   let rows = [
-    AvoidedRow(period: annual(2023), entity: "Group", program: "all", avoided: 22.907e6, source: src(f, 2)),
-    AvoidedRow(period: annual(2024), entity: "Group", program: "all", avoided: 33.34e6, source: src(f, 3)),
-    AvoidedRow(period: annual(2025), entity: "Group", program: "all", avoided: 59.208e6 - 9.88e6 - 1000, source: src(f, 4)),
-    AvoidedRow(period: annual(2025), entity: "Alibaba Cloud", program: "green cloud", avoided: 9.88e6, verified: true, source: src(f, 5)),
+    AvoidedRow(
+      period: annual(2023), entity: "Group", program: "all", avoided: 22.907e6, source: src(f, 2)),
+    AvoidedRow(
+      period: annual(2024), entity: "Group", program: "all", avoided: 33.34e6, source: src(f, 3)),
+    AvoidedRow(
+      period: annual(2025), entity: "Group", program: "all", avoided: 59.208e6 - 9.88e6 - 1000,
+      source: src(f, 4)),
+    AvoidedRow(
+      period: annual(2025), entity: "Alibaba Cloud", program: "green cloud", avoided: 9.88e6,
+      verified: true, source: src(f, 5)),
   ]
   let ledger = LedgerSummary(groups: [
-    EventGroup(fiscalYear: fy(2025), entity: "Taobao", program: "Carbon88", milliKg: 1_000_000_000, events: 3, participants: 2)
+    EventGroup(
+      fiscalYear: fy(2025), entity: "Taobao", program: "Carbon88", milliKg: 1_000_000_000,
+      events: 3, participants: 2)
   ])
   // An operations row in FY2021 makes the years start there.
-  let ops = [OperationsRow(period: annual(2021), entity: "Group", scope1: 1, source: src("operations.csv", 2))]
+  let ops = [
+    OperationsRow(
+      period: annual(2021), entity: "Group", scope1: 1, source: src("operations.csv", 2))
+  ]
   return Dataset(
-    organization: Organization(name: "Alibaba-like", calendar: FiscalCalendar(endMonth: 3)), targets: [t] + extraTargets,
+    organization: Organization(name: "Alibaba-like", calendar: FiscalCalendar(endMonth: 3)),
+    targets: [t] + extraTargets,
     operations: ops, avoided: rows, ledger: ledger)
 }
 
 @Suite struct AvoidedTests {
   @Test func bisectionAlibabaLike() throws {
-    let g = try #require(Formulas.requiredGrowth(latest: 59.208e6, remaining: 1.5e9 - 115.455e6, years: 10))
+    let g = try #require(
+      Formulas.requiredGrowth(latest: 59.208e6, remaining: 1.5e9 - 115.455e6, years: 10))
     #expect(abs(g - 0.150261426034) < 1e-9)
     // Plugging back: sum_{k=1..10} 59.208e6 (1 + g)^k = 1384.545e6.
     var s = 0.0
@@ -51,7 +64,8 @@ func avoidedDataset(extraTargets: [Target] = []) -> Dataset {
     #expect(Formulas.requiredGrowth(latest: 0, remaining: 5, years: 3) == nil)  // A(L) = 0
     #expect(Formulas.requiredGrowth(latest: nil, remaining: 5, years: 3) == nil)
     // Exact: 100 (1+g) + 100 (1+g)^2 = 231 at g = 0.1.
-    #expect(abs((Formulas.requiredGrowth(latest: 100, remaining: 231, years: 2) ?? 0) - 0.1) < 1e-11)
+    #expect(
+      abs((Formulas.requiredGrowth(latest: 100, remaining: 231, years: 2) ?? 0) - 0.1) < 1e-11)
   }
 
   @Test func section() throws {

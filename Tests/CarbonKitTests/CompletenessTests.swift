@@ -9,14 +9,23 @@ import Testing
     let cal = FiscalCalendar(endMonth: 3)
     var revenue: [RevenueRow] = []
     for (i, m) in (4...12).enumerated() {
-      revenue.append(RevenueRow(period: month(2023, m), entity: "A", revenue: 10, source: src("revenue.csv", i + 2)))
+      revenue.append(
+        RevenueRow(
+          period: month(2023, m), entity: "A", revenue: 10, source: src("revenue.csv", i + 2)))
     }
     let ledger = eventsInMarch ? LedgerSummary(months: [YearMonth(year: 2024, month: 3)]) : nil
     return Dataset(
       organization: Organization(name: "X", calendar: cal),
-      operations: [OperationsRow(period: annual(2023), entity: "A", scope1: 1, source: src("operations.csv", 2))],
+      operations: [
+        OperationsRow(
+          period: annual(2023), entity: "A", scope1: 1, source: src("operations.csv", 2))
+      ],
       revenue: revenue,
-      avoided: [AvoidedRow(period: annual(2020), entity: "A", program: "p", avoided: 1, source: src("avoided.csv", 2))],
+      avoided: [
+        AvoidedRow(
+          period: annual(2020), entity: "A", program: "p", avoided: 1, source: src("avoided.csv", 2)
+        )
+      ],
       ledger: ledger)
   }
 
@@ -54,7 +63,11 @@ import Testing
   @Test func dayInLastMonthCompletes() {
     let d = Dataset(
       organization: Organization(name: "X"),
-      valueChain: [ValueChainRow(period: .day(YearMonth(year: 2022, month: 12), 31), entity: "A", category: 1, tco2e: 5, source: src("value_chain.csv", 2))])
+      valueChain: [
+        ValueChainRow(
+          period: .day(YearMonth(year: 2022, month: 12), 31), entity: "A", category: 1, tco2e: 5,
+          source: src("value_chain.csv", 2))
+      ])
     let c = Completeness(d)
     #expect(c.isComplete(fy(2022)))
     #expect(c.inProgress == nil)

@@ -30,7 +30,9 @@ import Testing
     let levers = try #require(scen["levers"] as? [String: Any])
     #expect(Set(levers.keys) == Set(Lever.allCases.map(\.rawValue)))
     let t = try #require((o["targets"] as? [[String: Any]])?.first)
-    for k in ["id", "kind", "title", "entity", "baseline", "by", "latest_fy", "status", "gap", "outcome"] {
+    for k in [
+      "id", "kind", "title", "entity", "baseline", "by", "latest_fy", "status", "gap", "outcome",
+    ] {
       #expect(t[k] != nil, "target key \(k)")
     }
     #expect(t["status"] as? String == "behind")
@@ -38,13 +40,17 @@ import Testing
     let outcome = try #require(t["outcome"] as? [String: Any])
     #expect(Set(outcome.keys).isSuperset(of: ["projected_at_by", "met", "year_met", "shortfall"]))
     let op = try #require(o["operational"] as? [String: Any])
-    for k in ["target_id", "years", "path_net_tco2e_at_latest", "required_cut_per_year_tco2e", "projection"] {
+    for k in [
+      "target_id", "years", "path_net_tco2e_at_latest", "required_cut_per_year_tco2e", "projection",
+    ] {
       #expect(op[k] != nil, "operational key \(k)")
     }
     let years = try #require(op["years"] as? [[String: Any]])
     let yearKeys = [
-      "fy", "complete", "scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e", "scope1_2_tco2e", "gross_tco2e",
-      "removals_tco2e", "offsets_tco2e", "net_tco2e", "abatement_tco2e", "clean_electricity_share", "pue",
+      "fy", "complete", "scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e",
+      "scope1_2_tco2e", "gross_tco2e",
+      "removals_tco2e", "offsets_tco2e", "net_tco2e", "abatement_tco2e", "clean_electricity_share",
+      "pue",
     ]
     for y in years { for k in yearKeys { #expect(y[k] != nil, "year key \(k)") } }
     #expect(years[1]["net_tco2e"] is NSNull)
@@ -59,27 +65,35 @@ import Testing
     var d = intensityDataset()
     d.avoided = avoidedDataset().avoided
     d.organization.calendar = FiscalCalendar(endMonth: 12)
-    d.targets.append(Target(id: "s3p", kind: .avoided, baseline: fy(2021), by: fy(2035), amountTCO2e: 1.5e9))
+    d.targets.append(
+      Target(id: "s3p", kind: .avoided, baseline: fy(2021), by: fy(2035), amountTCO2e: 1.5e9))
     let o = try parse(ReportFormatter.json(ReportBuilder.build(dataset: d, scenario: nil)))
     #expect(o["operational"] is NSNull)
     let vc = try #require(o["value_chain"] as? [String: Any])
     for k in [
       "target_id", "years", "baseline_intensity", "target_intensity", "path_intensity_at_latest",
-      "required_annual_reduction", "implied_target_rate", "sbti_intensity_ok", "categories", "projection",
+      "required_annual_reduction", "implied_target_rate", "sbti_intensity_ok", "categories",
+      "projection",
     ] { #expect(vc[k] != nil, "value_chain key \(k)") }
     let cat = try #require((vc["categories"] as? [[String: Any]])?.first)
     #expect(Set(cat.keys).isSuperset(of: ["category", "name", "tco2e", "share"]))
     let vy = try #require((vc["years"] as? [[String: Any]])?.first)
-    #expect(Set(vy.keys).isSuperset(of: ["fy", "complete", "scope3_tco2e", "revenue", "intensity", "yoy"]))
+    #expect(
+      Set(vy.keys).isSuperset(of: ["fy", "complete", "scope3_tco2e", "revenue", "intensity", "yoy"])
+    )
     let s = try #require(o["scope3plus"] as? [String: Any])
     for k in [
       "target_id", "years", "amount_tco2e", "progress", "remaining_tco2e", "required_growth",
       "projected_total_at_by_tco2e", "projected_year_reached", "by_entity", "programs",
     ] { #expect(s[k] != nil, "scope3plus key \(k)") }
     let sy = try #require((s["years"] as? [[String: Any]])?.first)
-    #expect(Set(sy.keys).isSuperset(of: ["fy", "complete", "avoided_tco2e", "cumulative_tco2e", "yoy", "verified_share"]))
+    #expect(
+      Set(sy.keys).isSuperset(of: [
+        "fy", "complete", "avoided_tco2e", "cumulative_tco2e", "yoy", "verified_share",
+      ]))
     let p = try #require((s["programs"] as? [[String: Any]])?.first)
-    #expect(Set(p.keys).isSuperset(of: ["entity", "program", "avoided_tco2e", "events", "participants"]))
+    #expect(
+      Set(p.keys).isSuperset(of: ["entity", "program", "avoided_tco2e", "events", "participants"]))
     #expect(p["events"] is NSNull)
   }
 
@@ -110,7 +124,10 @@ import Testing
   @Test func csvBlocks() {
     var d = opsDataset()
     d.targets[0].id = "ops"
-    d.targets.append(Target(id: "v,c", kind: .intensity, scopes: [.three], baseline: fy(2020), by: fy(2030), reduction: 0.5))
+    d.targets.append(
+      Target(
+        id: "v,c", kind: .intensity, scopes: [.three], baseline: fy(2020), by: fy(2030),
+        reduction: 0.5))
     let csv = ReportFormatter.csv(ReportBuilder.build(dataset: d, scenario: nil))
     let blocks = csv.components(separatedBy: "\r\n\r\n")
     #expect(blocks.count == 2)

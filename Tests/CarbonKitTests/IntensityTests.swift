@@ -11,7 +11,8 @@ import Testing
 ///   r = 1 - (5 / 7.5)^(1/6) = 0.0653447 (python: 1-(5/7.5)**(1/6)).
 ///   Implied rate 1 - 0.5^(1/9) = 0.0741253 -> SBTi ok; over 10 years 0.0669670 -> not ok.
 func intensityDataset(s3At2024: Double = 900, by: Int = 2030) -> Dataset {
-  let t = Target(id: "vc", kind: .intensity, scopes: [.three], baseline: fy(2021), by: fy(by), reduction: 0.5)
+  let t = Target(
+    id: "vc", kind: .intensity, scopes: [.three], baseline: fy(2021), by: fy(by), reduction: 0.5)
   let f = "value_chain.csv"
   let other = s3At2024 - 800
   let vc = [
@@ -19,14 +20,16 @@ func intensityDataset(s3At2024: Double = 900, by: Int = 2030) -> Dataset {
     ValueChainRow(period: annual(2023), entity: "A", category: 1, tco2e: 960, source: src(f, 3)),
     ValueChainRow(period: annual(2024), entity: "A", category: 1, tco2e: 600, source: src(f, 4)),
     ValueChainRow(period: annual(2024), entity: "A", category: 4, tco2e: 200, source: src(f, 5)),
-    ValueChainRow(period: annual(2024), entity: "B", category: nil, tco2e: other, source: src(f, 6)),
+    ValueChainRow(
+      period: annual(2024), entity: "B", category: nil, tco2e: other, source: src(f, 6)),
   ]
   let rev = [
     RevenueRow(period: annual(2021), entity: "A", revenue: 100, source: src("revenue.csv", 2)),
     RevenueRow(period: annual(2023), entity: "A", revenue: 120, source: src("revenue.csv", 3)),
     RevenueRow(period: annual(2024), entity: "A", revenue: 120, source: src("revenue.csv", 4)),
   ]
-  return Dataset(organization: Organization(name: "Acme"), targets: [t], valueChain: vc, revenue: rev)
+  return Dataset(
+    organization: Organization(name: "Acme"), targets: [t], valueChain: vc, revenue: rev)
 }
 
 @Suite struct IntensityTests {
@@ -77,8 +80,12 @@ func intensityDataset(s3At2024: Double = 900, by: Int = 2030) -> Dataset {
 
   @Test func yoyNullForYearInProgress() throws {
     var d = intensityDataset()
-    d.valueChain?.append(ValueChainRow(period: month(2025, 2), entity: "A", category: 1, tco2e: 100, source: src("value_chain.csv", 7)))
-    d.revenue?.append(RevenueRow(period: month(2025, 2), entity: "A", revenue: 20, source: src("revenue.csv", 5)))
+    d.valueChain?.append(
+      ValueChainRow(
+        period: month(2025, 2), entity: "A", category: 1, tco2e: 100,
+        source: src("value_chain.csv", 7)))
+    d.revenue?.append(
+      RevenueRow(period: month(2025, 2), entity: "A", revenue: 20, source: src("revenue.csv", 5)))
     let v = try #require(ReportBuilder.build(dataset: d, scenario: nil).valueChain)
     let y25 = try #require(v.years.last)
     #expect(y25.complete == false)

@@ -108,7 +108,9 @@ import Testing
   @Test func entityTargetOnItsOwnEntities() throws {
     // Entity A alone: Net(2020) = 100 + 200 = 300; Net(2024) = 90 + 150 - 10 - 20 = 210.
     // Path(2024) = 300 x 6 / 10 = 180 -> behind, gap 30.
-    let a = Target(id: "a", kind: .neutrality, scopes: [.one, .two], entity: "A", baseline: fy(2020), by: fy(2030))
+    let a = Target(
+      id: "a", kind: .neutrality, scopes: [.one, .two], entity: "A", baseline: fy(2020),
+      by: fy(2030))
     let r = ReportBuilder.build(dataset: opsDataset(extraTargets: [a]), scenario: nil)
     let t = try #require(r.targets.last)
     #expect(t.entity == "A")

@@ -9,17 +9,22 @@ import Testing
 /// Clean: 0.2 (2021) -> 0.5 (2024): trend to T = 2026: 0.5 + (0.3 / 3) x 2 = 0.7.
 /// S2 market 2024: 200. Removals 2024: 10; offsets: 5.
 func scenarioDataset(by: Int = 2026) -> Dataset {
-  let t = Target(id: "ops", kind: .neutrality, scopes: [.one, .two], baseline: fy(2020), by: fy(by))
+  let t = Target(
+    id: "ops", kind: .neutrality, scopes: [.one, .two], baseline: fy(2020), by: fy(by))
   let f = "operations.csv"
   let ops = [
-    OperationsRow(period: annual(2020), entity: "A", scope1: 100, scope2Location: 400, scope2Market: 300, source: src(f, 2)),
     OperationsRow(
-      period: annual(2021), entity: "A", scope1: 100, scope2Location: 400, scope2Market: 300, electricityMWh: 1000,
+      period: annual(2020), entity: "A", scope1: 100, scope2Location: 400, scope2Market: 300,
+      source: src(f, 2)),
+    OperationsRow(
+      period: annual(2021), entity: "A", scope1: 100, scope2Location: 400, scope2Market: 300,
+      electricityMWh: 1000,
       cleanElectricityMWh: 200, source: src(f, 3)),
     OperationsRow(period: annual(2022), entity: "A", scope1: 110, source: src(f, 4)),
     OperationsRow(period: annual(2023), entity: "A", scope1: 121, source: src(f, 5)),
     OperationsRow(
-      period: annual(2024), entity: "A", scope1: 133.1, scope2Location: 484, scope2Market: 200, removals: 10, offsets: 5,
+      period: annual(2024), entity: "A", scope1: 133.1, scope2Location: 484, scope2Market: 200,
+      removals: 10, offsets: 5,
       electricityMWh: 1210, cleanElectricityMWh: 605, source: src(f, 6)),
   ]
   return Dataset(organization: Organization(name: "S"), targets: [t], operations: ops)
@@ -41,11 +46,15 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
 
   @Test func cleanShareTrendClampedAndScope12Excluded() {
     // T = 2030: 0.5 + 0.1 x 6 = 1.1 -> 1.
-    #expect(close(ReportBuilder(dataset: scenarioDataset(by: 2030)).defaults[.cleanShareTarget] ?? nil, 1))
+    #expect(
+      close(ReportBuilder(dataset: scenarioDataset(by: 2030)).defaults[.cleanShareTarget] ?? nil, 1)
+    )
     // A second entity giving only scope1_2 in 2024: the S1 series has no value at 2024, so
     // L = 2023, F = 2020 (earliest in 2020..2022 with a value): (121 / 100)^(1/3) - 1.
     var d = scenarioDataset()
-    d.operations?.append(OperationsRow(period: annual(2024), entity: "B", scope12: 50, source: src("operations.csv", 7)))
+    d.operations?.append(
+      OperationsRow(
+        period: annual(2024), entity: "B", scope12: 50, source: src("operations.csv", 7)))
     #expect(close(ReportBuilder(dataset: d).defaults[.scope1Change] ?? nil, 0.0656022367666, 1e-10))
     // ... and the projection needs the split at L: null.
     let r = ReportBuilder(dataset: d).build(scenario: nil)
@@ -63,7 +72,8 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
       .scope1Change: -0.1, .electricityGrowth: 0.05, .gridFactorChange: -0.02, .cleanShareTarget: 1,
       .removalsPerYear: 10, .offsetsPerYear: 5,
     ]
-    var r = ReportBuilder.build(dataset: scenarioDataset(), scenario: Scenario(name: "s", levers: levers))
+    var r = ReportBuilder.build(
+      dataset: scenarioDataset(), scenario: Scenario(name: "s", levers: levers))
     let p = try #require(r.operational?.projection)
     #expect(p.map(\.fy) == [fy(2025), fy(2026)])
     #expect(close(p[0].net, 207.69))
@@ -90,7 +100,9 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
     // S2loc(y) = 484 x (1.05 x 0.98)^k: 2025 = 498.036; S1 2025 = 119.79; net 617.826 - 15.
     var d = scenarioDataset()
     d.targets[0].scope2Basis = .location
-    let levers: [Lever: Double] = [.scope1Change: -0.1, .electricityGrowth: 0.05, .gridFactorChange: -0.02]
+    let levers: [Lever: Double] = [
+      .scope1Change: -0.1, .electricityGrowth: 0.05, .gridFactorChange: -0.02,
+    ]
     let r = ReportBuilder.build(dataset: d, scenario: Scenario(name: "s", levers: levers))
     #expect(close(r.operational?.projection.first?.net, 119.79 + 498.036 - 15))
   }
@@ -99,7 +111,8 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
     // S3(L) 900, scope3 -10%/yr; revenue 120, +20%/yr:
     // 2025: 810 / 144 = 5.625; 2026: 729 / 172.8 = 4.21875 <= I* 5 -> met first in FY2026.
     let levers: [Lever: Double] = [.scope3Change: -0.1, .revenueGrowth: 0.2]
-    let r = ReportBuilder.build(dataset: intensityDataset(), scenario: Scenario(name: "s", levers: levers))
+    let r = ReportBuilder.build(
+      dataset: intensityDataset(), scenario: Scenario(name: "s", levers: levers))
     let p = try #require(r.valueChain?.projection)
     #expect(p.count == 6)  // FY2025 ... FY2030
     #expect(close(p[0].intensity, 5.625))
@@ -113,7 +126,8 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
     // avoided_growth 0.15: Cum(2035) = 115.455e6 + 59.208e6 x sum_{k=1..10} 1.15^k
     // = 115.455e6 + 59.208e6 x 23.349275 = 1497.9e6 < 1.5e9 -> not met by a hair.
     // sum 1.15^k, k=1..10 = 1.15 (1.15^10 - 1) / 0.15 = 23.34927...
-    let r = ReportBuilder.build(dataset: avoidedDataset(), scenario: Scenario(name: "s", levers: [.avoidedGrowth: 0.15]))
+    let r = ReportBuilder.build(
+      dataset: avoidedDataset(), scenario: Scenario(name: "s", levers: [.avoidedGrowth: 0.15]))
     let o = r.targets[0].outcome
     let sum = 1.15 * (pow15(10) - 1) / 0.15
     #expect(close(o.projectedAtBy, 115.455e6 + 59.208e6 * sum, 1e-12))
@@ -166,11 +180,18 @@ func scenarioDataset(by: Int = 2026) -> Dataset {
     // scope1_change -100% in the scenario the headline's S1 vanishes but the second target's
     // projection keeps S1 growing at its own 10%/yr default.
     var d = scenarioDataset()
-    d.targets.append(Target(id: "a", kind: .neutrality, scopes: [.one], offsets: false, entity: "A", baseline: fy(2020), by: fy(2026)))
-    let r = ReportBuilder.build(dataset: d, scenario: Scenario(name: "s", levers: [.scope1Change: -1]))
+    d.targets.append(
+      Target(
+        id: "a", kind: .neutrality, scopes: [.one], offsets: false, entity: "A", baseline: fy(2020),
+        by: fy(2026)))
+    let r = ReportBuilder.build(
+      dataset: d, scenario: Scenario(name: "s", levers: [.scope1Change: -1]))
     // Second target: S1 133.1 x 1.1 = 146.41, minus its own removals default 10 (no offsets).
     #expect(close(r.targets[1].projection.first?.value, 146.41 - 10))
-    #expect(close(r.targets[0].projection.last?.value.map { $0 } ?? nil, 0 + 200 * pow2(1.0656022367666) * (1 - 0.7) / 0.5 - 15, 1e-9))
+    #expect(
+      close(
+        r.targets[0].projection.last?.value.map { $0 } ?? nil,
+        0 + 200 * pow2(1.0656022367666) * (1 - 0.7) / 0.5 - 15, 1e-9))
   }
 
   func pow2(_ x: Double) -> Double { x * x }
