@@ -118,3 +118,26 @@ func avoidedDataset(extraTargets: [Target] = []) -> Dataset {
     #expect(close(r.targets[0].gap, 1e15 - 4.22609987047904e10, 1e-9))
   }
 }
+
+@Suite struct AvoidedHorizonTests {
+  @Test func notReachedByFY2100() throws {
+    // FY2024 = FY2025 = 59.208e6 -> latest growth 0. Cum(FY2025) = 22.907e6 + 2 x 59.208e6
+    // = 141.323e6; projected Cum(FY2035) = 141.323e6 + 10 x 59.208e6 = 733.403e6.
+    // Amount 1e10 needs (1e10 - 141.323e6) / 59.208e6 = 166.5 more years: not by FY2100 -> nil.
+    var d = avoidedDataset()
+    d.avoided?[1].avoided = 59.208e6
+    d.targets[0].amountTCO2e = 1e10
+    let s = try #require(ReportBuilder.build(dataset: d, scenario: nil).scope3plus)
+    #expect(s.latestGrowth == 0)
+    #expect(close(s.projectedTotalAtBy, 733.403e6))
+    #expect(s.projectedYearReached == nil)
+    #expect(close(s.remaining, 1e10 - 141.323e6))
+  }
+
+  @Test func cleanShareWithoutEarlierYearIsCleanAtL() {
+    // Only FY2024 has a clean share (605 / 1210 = 0.5): no F -> default 0.5.
+    var d = scenarioDataset()
+    d.operations?[1].cleanElectricityMWh = nil
+    #expect(close(ReportBuilder(dataset: d).defaults[.cleanShareTarget] ?? nil, 0.5))
+  }
+}
