@@ -74,7 +74,7 @@ public enum ScenarioFile {
         diag(.error, loc.key("levers", in: ""), "levers: expected a table ([levers]), found \(TOMLSource.typeName(lv))")
       }
     }
-    return (scenario, diags)
+    return (scenario, DiagnosticOrder.sorted(diags))
   }
 
   /// What is wrong with a lever's value, or nil.
