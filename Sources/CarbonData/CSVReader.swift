@@ -77,7 +77,8 @@ struct CSVReader {
           }
           if !closed {
             i = n
-            return CSVRecord(line: startLine, fields: fields, error: (fields.count + 1, CSVReader.unterminated))
+            return CSVRecord(
+              line: startLine, fields: fields, error: (fields.count + 1, CSVReader.unterminated))
           }
           fields.append(CSVField(start: s, end: j, quoted: true, escaped: escaped))
           j += 1

@@ -10,10 +10,18 @@ public enum CompletenessCheck {
 
   static func entries(_ d: Dataset) -> [(file: String, rows: [Entry])] {
     var out: [(String, [Entry])] = []
-    if let r = d.operations { out.append(("operations.csv", r.map { ($0.period, $0.entity, $0.source) })) }
-    if let r = d.valueChain { out.append(("value_chain.csv", r.map { ($0.period, $0.entity, $0.source) })) }
-    if let r = d.revenue { out.append(("revenue.csv", r.map { ($0.period, $0.entity, $0.source) })) }
-    if let r = d.avoided { out.append(("avoided.csv", r.map { ($0.period, $0.entity, $0.source) })) }
+    if let r = d.operations {
+      out.append(("operations.csv", r.map { ($0.period, $0.entity, $0.source) }))
+    }
+    if let r = d.valueChain {
+      out.append(("value_chain.csv", r.map { ($0.period, $0.entity, $0.source) }))
+    }
+    if let r = d.revenue {
+      out.append(("revenue.csv", r.map { ($0.period, $0.entity, $0.source) }))
+    }
+    if let r = d.avoided {
+      out.append(("avoided.csv", r.map { ($0.period, $0.entity, $0.source) }))
+    }
     return out
   }
 
@@ -27,7 +35,11 @@ public enum CompletenessCheck {
     }
     for (_, rows) in entries(d) {
       for r in rows {
-        if case .fiscalYear(let fy) = r.period { years.insert(fy) } else if let ym = r.period.yearMonth { month(ym) }
+        if case .fiscalYear(let fy) = r.period {
+          years.insert(fy)
+        } else if let ym = r.period.yearMonth {
+          month(ym)
+        }
       }
     }
     for ym in d.ledger?.months ?? [] { month(ym) }

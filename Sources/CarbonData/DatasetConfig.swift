@@ -27,7 +27,9 @@ enum DatasetConfig {
     }
     for k in root.keys where k != "organization" && k != "target" {
       var m = "unknown key \(DisplayText.quoted(k)) (ignored)"
-      if let near = NameSuggestion.closest(to: k, among: ["organization", "target"]) { m += "; did you mean \"\(near)\"?" }
+      if let near = NameSuggestion.closest(to: k, among: ["organization", "target"]) {
+        m += "; did you mean \"\(near)\"?"
+      }
       diag(.warning, loc.key(k, in: ""), m)
     }
 
@@ -38,7 +40,9 @@ enum DatasetConfig {
         let at = { (k: String) in loc.key(k, in: "organization") }
         for k in org.keys where !organizationKeys.contains(k) {
           var m = "unknown key \(DisplayText.quoted(k)) in [organization] (ignored)"
-          if let near = NameSuggestion.closest(to: k, among: organizationKeys) { m += "; did you mean \"\(near)\"?" }
+          if let near = NameSuggestion.closest(to: k, among: organizationKeys) {
+            m += "; did you mean \"\(near)\"?"
+          }
           diag(.warning, at(k), m)
         }
         var usable = true
@@ -56,7 +60,9 @@ enum DatasetConfig {
             usable = false
           }
         } else {
-          diag(.error, loc.header("organization") ?? loc.key("organization", in: ""), "[organization] name is required")
+          diag(
+            .error, loc.header("organization") ?? loc.key("organization", in: ""),
+            "[organization] name is required")
           usable = false
         }
         var calendar = FiscalCalendar()
@@ -67,7 +73,8 @@ enum DatasetConfig {
             let found = v.string.map { DisplayText.quoted($0) } ?? TOMLSource.typeName(v)
             diag(
               .error, at("fiscal_year_end"),
-              "fiscal_year_end: expected MM-DD, the last day of a month (e.g. \"03-31\"), found \(found)")
+              "fiscal_year_end: expected MM-DD, the last day of a month (e.g. \"03-31\"), found \(found)"
+            )
             usable = false
           }
         }
@@ -80,7 +87,8 @@ enum DatasetConfig {
         let currency = optionalString("currency")
         let unit = optionalString("revenue_unit")
         if usable, let name {
-          organization = Organization(name: name, calendar: calendar, currency: currency, revenueUnit: unit)
+          organization = Organization(
+            name: name, calendar: calendar, currency: currency, revenueUnit: unit)
         }
       } else {
         diag(
@@ -88,7 +96,8 @@ enum DatasetConfig {
           "organization: expected a table, found \(TOMLSource.typeName(orgValue))")
       }
     } else {
-      diags.append(Diagnostic(.error, file: file, "missing [organization] table (with at least name)"))
+      diags.append(
+        Diagnostic(.error, file: file, "missing [organization] table (with at least name)"))
     }
 
     // [[target]]
@@ -101,10 +110,13 @@ enum DatasetConfig {
           guard let t = element.table else {
             diag(
               .error, loc.key("target", in: ""),
-              "target #\(i + 1): expected a table ([[target]]), found \(TOMLSource.typeName(element))")
+              "target #\(i + 1): expected a table ([[target]]), found \(TOMLSource.typeName(element))"
+            )
             continue
           }
-          if let target = parseTarget(t, index: i, loc: loc, ids: &ids, diags: &diags) { targets.append(target) }
+          if let target = parseTarget(t, index: i, loc: loc, ids: &ids, diags: &diags) {
+            targets.append(target)
+          }
         }
       } else {
         diag(
@@ -117,7 +129,8 @@ enum DatasetConfig {
   }
 
   private static func parseTarget(
-    _ t: TOMLTable, index i: Int, loc: TOMLLocator, ids: inout [String: Int], diags: inout [Diagnostic]
+    _ t: TOMLTable, index i: Int, loc: TOMLLocator, ids: inout [String: Int],
+    diags: inout [Diagnostic]
   ) -> Target? {
     let file = self.file
     let header = loc.header("target", occurrence: i)
@@ -138,7 +151,11 @@ enum DatasetConfig {
     // id
     var id: String?
     if t["id"] != nil, let s = string("id") {
-      let valid = !s.isEmpty && s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+      let valid =
+        !s.isEmpty
+        && s.utf8.allSatisfy {
+          ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+        }
       if valid {
         id = s
         prefix = "target \"\(s)\": "
@@ -148,7 +165,9 @@ enum DatasetConfig {
           ids[s] = at("id")?.line ?? 0
         }
       } else {
-        diag(.error, at("id"), "id: expected lowercase letters, digits and \"-\", found \(DisplayText.quoted(s))")
+        diag(
+          .error, at("id"),
+          "id: expected lowercase letters, digits and \"-\", found \(DisplayText.quoted(s))")
       }
     } else if t["id"] == nil {
       diag(.error, header, "missing required key \"id\"")
@@ -163,17 +182,23 @@ enum DatasetConfig {
       if kind == nil {
         diag(
           .error, at("kind"),
-          "kind: expected \"neutrality\", \"intensity\" or \"avoided\", found \(DisplayText.quoted(s))")
+          "kind: expected \"neutrality\", \"intensity\" or \"avoided\", found \(DisplayText.quoted(s))"
+        )
       }
     }
 
     // unknown keys
-    let allKeys = commonTargetKeys + ["scopes", "scope2_basis", "offsets", "baseline", "by", "reduction", "amount_tco2e", "from"]
+    let allKeys =
+      commonTargetKeys + [
+        "scopes", "scope2_basis", "offsets", "baseline", "by", "reduction", "amount_tco2e", "from",
+      ]
     for k in t.keys {
       if !allKeys.contains(k) {
         var m = "unknown key \(DisplayText.quoted(k)) (ignored)"
         let candidates = commonTargetKeys + (kind.flatMap { kindKeys[$0] } ?? [])
-        if let near = NameSuggestion.closest(to: k, among: candidates) { m += "; did you mean \"\(near)\"?" }
+        if let near = NameSuggestion.closest(to: k, among: candidates) {
+          m += "; did you mean \"\(near)\"?"
+        }
         diag(.warning, at(k), m)
       } else if let kind, !commonTargetKeys.contains(k), !(kindKeys[kind] ?? []).contains(k) {
         diag(.warning, at(k), "key \"\(k)\" does not apply to a \(kind.rawValue) target (ignored)")
@@ -218,7 +243,9 @@ enum DatasetConfig {
     if kind == .avoided {
       baseline = fiscalYear("from")
       if let a = number("amount_tco2e"), !(a > 0 && a.isFinite) {
-        diag(.error, at("amount_tco2e"), "amount_tco2e: expected a number above 0, found \(DisplayText.number(a))")
+        diag(
+          .error, at("amount_tco2e"),
+          "amount_tco2e: expected a number above 0, found \(DisplayText.number(a))")
       } else {
         amount = t["amount_tco2e"].flatMap { TOMLSource.number($0) }
       }
@@ -233,39 +260,51 @@ enum DatasetConfig {
           for k in 0..<list.count {
             let e = list[k]
             guard let s = e.string else {
-              diag(.error, at("scopes"), "scopes: expected strings \"1\", \"2\" or \"3\", found \(TOMLSource.typeName(e))")
+              diag(
+                .error, at("scopes"),
+                "scopes: expected strings \"1\", \"2\" or \"3\", found \(TOMLSource.typeName(e))")
               break
             }
             guard let sc = Scope(rawValue: s) else {
-              diag(.error, at("scopes"), "scopes: expected \"1\", \"2\" or \"3\", found \(DisplayText.quoted(s))")
+              diag(
+                .error, at("scopes"),
+                "scopes: expected \"1\", \"2\" or \"3\", found \(DisplayText.quoted(s))")
               break
             }
             if !scopes.contains(sc) { scopes.append(sc) }
           }
           scopes.sort()
         } else {
-          diag(.error, at("scopes"), "scopes: expected an array of \"1\", \"2\", \"3\", found \(TOMLSource.typeName(v))")
+          diag(
+            .error, at("scopes"),
+            "scopes: expected an array of \"1\", \"2\", \"3\", found \(TOMLSource.typeName(v))")
         }
       }
       if let s = string("scope2_basis") {
         if let b = Scope2Basis(rawValue: s) {
           basis = b
         } else {
-          diag(.error, at("scope2_basis"), "scope2_basis: expected \"market\" or \"location\", found \(DisplayText.quoted(s))")
+          diag(
+            .error, at("scope2_basis"),
+            "scope2_basis: expected \"market\" or \"location\", found \(DisplayText.quoted(s))")
         }
       }
       if kind == .neutrality, let v = t["offsets"] {
         if let b = v.bool {
           offsets = b
         } else {
-          diag(.error, at("offsets"), "offsets: expected true or false, found \(TOMLSource.typeName(v))")
+          diag(
+            .error, at("offsets"),
+            "offsets: expected true or false, found \(TOMLSource.typeName(v))")
         }
       }
       if kind == .intensity, let r = number("reduction") {
         if r > 0 && r <= 1 {
           reduction = r
         } else {
-          diag(.error, at("reduction"), "reduction: expected a fraction in (0, 1], found \(DisplayText.number(r))")
+          diag(
+            .error, at("reduction"),
+            "reduction: expected a fraction in (0, 1], found \(DisplayText.number(r))")
         }
       }
       if let b = baseline, let by, by <= b {
@@ -274,7 +313,8 @@ enum DatasetConfig {
     }
     guard ok, let id, let baseline, let by else { return nil }
     return Target(
-      id: id, title: title, kind: kind, scopes: scopes, scope2Basis: basis, offsets: offsets, entity: entity,
+      id: id, title: title, kind: kind, scopes: scopes, scope2Basis: basis, offsets: offsets,
+      entity: entity,
       baseline: baseline, by: by, reduction: reduction, amountTCO2e: amount, line: header?.line)
   }
 }

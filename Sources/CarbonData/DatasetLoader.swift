@@ -3,14 +3,17 @@ import Foundation
 
 /// Aggregates the events ledger: given the files of `events/` (in name order) and the fiscal
 /// calendar, returns the summary and the diagnostics of the events files.
-public typealias LedgerHook = @Sendable ([LedgerFile], FiscalCalendar) -> (LedgerSummary, [Diagnostic])
+public typealias LedgerHook =
+  @Sendable ([LedgerFile], FiscalCalendar) -> (LedgerSummary, [Diagnostic])
 
 /// Reads a dataset folder into a `Dataset` with its diagnostics. Never writes to the folder.
 public enum DatasetLoader {
   /// Loads the dataset in `folder`. Throws only for a usage error (no such folder, not a
   /// folder); every data problem is a diagnostic. `ledger` aggregates events/*.csv; without it
   /// the events are not read.
-  public static func load(folder: String, ledger: LedgerHook? = nil) throws(DatasetFolderError) -> LoadedDataset {
+  public static func load(folder: String, ledger: LedgerHook? = nil) throws(DatasetFolderError)
+    -> LoadedDataset
+  {
     var st = stat()
     guard stat(folder, &st) == 0 else { throw .noSuchFolder(folder) }
     guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(folder) }
@@ -22,7 +25,9 @@ public enum DatasetLoader {
     switch FileBytes.contents(of: base + DatasetConfig.file) {
     case .missing:
       diags.append(
-        Diagnostic(.error, file: DatasetConfig.file, "missing: a dataset needs dataset.toml with [organization] name"))
+        Diagnostic(
+          .error, file: DatasetConfig.file,
+          "missing: a dataset needs dataset.toml with [organization] name"))
     case .failed(let m):
       diags.append(Diagnostic(.error, file: DatasetConfig.file, m))
     case .bytes(let b):
@@ -50,10 +55,18 @@ public enum DatasetLoader {
       }
     }
     var dataset = Dataset(organization: organization, targets: targets)
-    dataset.operations = table("operations.csv") { TableLoader.operations(bytes: $0, calendar: $1, diags: &$2) }
-    dataset.valueChain = table("value_chain.csv") { TableLoader.valueChain(bytes: $0, calendar: $1, diags: &$2) }
-    dataset.revenue = table("revenue.csv") { TableLoader.revenue(bytes: $0, calendar: $1, diags: &$2) }
-    dataset.avoided = table("avoided.csv") { TableLoader.avoided(bytes: $0, calendar: $1, diags: &$2) }
+    dataset.operations = table("operations.csv") {
+      TableLoader.operations(bytes: $0, calendar: $1, diags: &$2)
+    }
+    dataset.valueChain = table("value_chain.csv") {
+      TableLoader.valueChain(bytes: $0, calendar: $1, diags: &$2)
+    }
+    dataset.revenue = table("revenue.csv") {
+      TableLoader.revenue(bytes: $0, calendar: $1, diags: &$2)
+    }
+    dataset.avoided = table("avoided.csv") {
+      TableLoader.avoided(bytes: $0, calendar: $1, diags: &$2)
+    }
 
     // Events
     let files = ledgerFiles(base: base, diags: &diags)
@@ -78,7 +91,8 @@ public enum DatasetLoader {
     let dir = base + "events"
     guard FileBytes.exists(dir) else { return [] }
     guard FileBytes.isFolder(dir) else {
-      diags.append(Diagnostic(.error, file: "events", "not a folder (events/ holds the ledger's CSV files)"))
+      diags.append(
+        Diagnostic(.error, file: "events", "not a folder (events/ holds the ledger's CSV files)"))
       return []
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
@@ -116,7 +130,8 @@ public enum DatasetLoader {
   /// taken out of its year's total. The year's distinct participants cannot be corrected
   /// (a participant may also act in other groups), and the months stay as they were.
   static func removeDoubleCounted(
-    from summary: inout LedgerSummary, avoided: [AvoidedRow], calendar: FiscalCalendar, files: [LedgerFile]
+    from summary: inout LedgerSummary, avoided: [AvoidedRow], calendar: FiscalCalendar,
+    files: [LedgerFile]
   ) -> [Diagnostic] {
     struct Key: Hashable {
       var fy: FiscalYear
@@ -146,7 +161,8 @@ public enum DatasetLoader {
           .error, file: src?.file ?? files.first?.name ?? "events", line: src?.line,
           "double counting: \(g.fiscalYear), entity \(DisplayText.quoted(g.entity)), program "
             + "\(DisplayText.quoted(g.program)) is also given in avoided.csv (line \(line)); its \(g.events) "
-            + "events are left out (the year's count of distinct participants still includes their participants)"))
+            + "events are left out (the year's count of distinct participants still includes their participants)"
+        ))
     }
     summary.groups = kept
     return diags

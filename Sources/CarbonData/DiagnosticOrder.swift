@@ -26,7 +26,9 @@ public enum DiagnosticOrder {
       let rx = rank(x.file)
       let ry = rank(y.file)
       if rx != ry { return rx < ry }
-      if x.file != y.file { return Array(x.file.utf8).lexicographicallyPrecedes(Array(y.file.utf8)) }
+      if x.file != y.file {
+        return Array(x.file.utf8).lexicographicallyPrecedes(Array(y.file.utf8))
+      }
       let lx = x.line ?? 0
       let ly = y.line ?? 0
       if lx != ly { return lx < ly }

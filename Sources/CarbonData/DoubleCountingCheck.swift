@@ -29,10 +29,13 @@ struct DoubleCountingCheck {
 
   /// Accepts the row (true) or reports it as double counting (false).
   mutating func accept(
-    period: Period, entity: String, category: Int? = nil, program: String? = nil, line: Int, column: Int?,
+    period: Period, entity: String, category: Int? = nil, program: String? = nil, line: Int,
+    column: Int?,
     into diags: inout [Diagnostic]
   ) -> Bool {
-    let unit = Unit(fiscalYear: period.fiscalYear(in: calendar), entity: entity, category: category, program: program)
+    let unit = Unit(
+      fiscalYear: period.fiscalYear(in: calendar), entity: entity, category: category,
+      program: program)
     let earlier: String
     switch (seen[unit], period.isAnnual) {
     case (nil, true):

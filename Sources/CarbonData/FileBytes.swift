@@ -30,7 +30,9 @@ enum FileBytes {
     }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { return .failed("cannot read: " + String(cString: strerror(errno))) }
+    guard fstat(fd, &st) == 0 else {
+      return .failed("cannot read: " + String(cString: strerror(errno)))
+    }
     let kind = st.st_mode & S_IFMT
     if kind == S_IFDIR { return .failed("is a folder, expected a file") }
     if kind != S_IFREG { return .failed("not a regular file") }

@@ -18,14 +18,18 @@ public enum ScenarioFile {
     case .failed(let m): return (nil, [Diagnostic(.error, file: file, m)])
     case .bytes(let b): bytes = b
     }
-    guard let (root, text) = TOMLSource.parse(bytes, file: file, diags: &diags) else { return (nil, diags) }
+    guard let (root, text) = TOMLSource.parse(bytes, file: file, diags: &diags) else {
+      return (nil, diags)
+    }
     let loc = TOMLLocator(text: text)
     func diag(_ s: Diagnostic.Severity, _ p: TOMLLocator.Position?, _ m: String) {
       diags.append(Diagnostic(s, file: file, line: p?.line, column: p?.column, m))
     }
     for k in root.keys where !topKeys.contains(k) {
       var m = "unknown key \(DisplayText.quoted(k)) (ignored)"
-      if let near = NameSuggestion.closest(to: k, among: topKeys) { m += "; did you mean \"\(near)\"?" }
+      if let near = NameSuggestion.closest(to: k, among: topKeys) {
+        m += "; did you mean \"\(near)\"?"
+      }
       diag(.warning, loc.key(k, in: ""), m)
     }
     var stem = (path as NSString).lastPathComponent
@@ -45,7 +49,9 @@ public enum ScenarioFile {
       if let s = v.string {
         scenario.description = s
       } else {
-        diag(.error, loc.key("description", in: ""), "description: expected a string, found \(TOMLSource.typeName(v))")
+        diag(
+          .error, loc.key("description", in: ""),
+          "description: expected a string, found \(TOMLSource.typeName(v))")
       }
     }
     if let lv = root["levers"] {
@@ -55,7 +61,9 @@ public enum ScenarioFile {
           let at = loc.key(k, in: "levers")
           guard let lever = Lever(rawValue: k) else {
             var m = "unknown lever \(DisplayText.quoted(k)) (ignored)"
-            if let near = NameSuggestion.closest(to: k, among: known) { m += "; did you mean \"\(near)\"?" }
+            if let near = NameSuggestion.closest(to: k, among: known) {
+              m += "; did you mean \"\(near)\"?"
+            }
             diag(.warning, at, m)
             continue
           }
@@ -71,7 +79,9 @@ public enum ScenarioFile {
           scenario.levers[lever] = x
         }
       } else {
-        diag(.error, loc.key("levers", in: ""), "levers: expected a table ([levers]), found \(TOMLSource.typeName(lv))")
+        diag(
+          .error, loc.key("levers", in: ""),
+          "levers: expected a table ([levers]), found \(TOMLSource.typeName(lv))")
       }
     }
     return (scenario, DiagnosticOrder.sorted(diags))
@@ -81,7 +91,9 @@ public enum ScenarioFile {
   static func check(_ lever: Lever, _ x: Double) -> String? {
     if !x.isFinite { return "expected a finite number" }
     if lever.isTonnes { return x >= 0 ? nil : "expected tCO2e per year, at least 0" }
-    if lever == .cleanShareTarget { return (0...1).contains(x) ? nil : "expected a fraction from 0 to 1" }
+    if lever == .cleanShareTarget {
+      return (0...1).contains(x) ? nil : "expected a fraction from 0 to 1"
+    }
     return x >= -1 ? nil : "expected a fraction per year, at least -1"
   }
 
@@ -91,7 +103,8 @@ public enum ScenarioFile {
     let u = Array(name.utf8)
     guard !u.isEmpty, u.count <= 100, u[0] != 0x2E else { return false }
     return u.allSatisfy {
-      ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E
+      ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
+        || $0 == 0x2E
         || $0 == 0x5F || $0 == 0x2D
     }
   }
@@ -134,7 +147,9 @@ public enum ScenarioFile {
   /// the path written.
   public static func save(_ scenario: Scenario, datasetFolder: String) throws -> String {
     guard isSafeName(scenario.name) else { throw ScenarioFileError.invalidName(scenario.name) }
-    for (lever, v) in scenario.levers where !v.isFinite { throw ScenarioFileError.invalidLever(lever.rawValue) }
+    for (lever, v) in scenario.levers where !v.isFinite {
+      throw ScenarioFileError.invalidLever(lever.rawValue)
+    }
     let dir = (datasetFolder.hasSuffix("/") ? datasetFolder : datasetFolder + "/") + "scenarios"
     if mkdir(dir, 0o755) != 0 && errno != EEXIST {
       throw ScenarioFileError.io("cannot create \(dir): " + String(cString: strerror(errno)))
@@ -149,7 +164,10 @@ public enum ScenarioFile {
       fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       if fd >= 0 || errno != EEXIST { break }
     }
-    guard fd >= 0 else { throw ScenarioFileError.io("cannot create a file in \(dir): " + String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      throw ScenarioFileError.io(
+        "cannot create a file in \(dir): " + String(cString: strerror(errno)))
+    }
     func fail(_ what: String) -> ScenarioFileError {
       let m = "cannot write \(final): \(what): " + String(cString: strerror(errno))
       close(fd)

@@ -10,7 +10,8 @@ public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertibl
   public var description: String {
     switch self {
     case .invalidName(let n):
-      return "scenario name \(DisplayText.quoted(n, limit: 60)) cannot be a file name: use 1 to 100 of the "
+      return
+        "scenario name \(DisplayText.quoted(n, limit: 60)) cannot be a file name: use 1 to 100 of the "
         + "characters A-Z, a-z, 0-9, \".\", \"_\" and \"-\", not starting with \".\""
     case .invalidLever(let l): return "lever \(l): expected a finite number"
     case .io(let m): return m

@@ -51,7 +51,9 @@ struct TOMLLocator {
         key = key[..<dot].trimmingSpaces()
       }
       let name = Self.unquote(key)
-      if sections[sections.count - 1].keys[name] == nil { sections[sections.count - 1].keys[name] = pos }
+      if sections[sections.count - 1].keys[name] == nil {
+        sections[sections.count - 1].keys[name] = pos
+      }
       let value = rest[rest.index(after: eq)...]
       for delim in ["\"\"\"", "'''"] where Self.count(delim, in: value) % 2 == 1 {
         multiline = delim
@@ -84,7 +86,8 @@ struct TOMLLocator {
 
   /// Where `key` is set in that table ("" = top level); else its header; else nil.
   func key(_ key: String, in section: String, occurrence: Int = 0) -> Position? {
-    guard let s = sections.first(where: { $0.name == section && $0.occurrence == occurrence }) else {
+    guard let s = sections.first(where: { $0.name == section && $0.occurrence == occurrence })
+    else {
       return section.isEmpty ? nil : self.key(section, in: "")
     }
     return s.keys[key] ?? s.header ?? (section.isEmpty ? nil : self.key(section, in: ""))

@@ -6,7 +6,9 @@ import TOMLKit
 enum TOMLSource {
   /// The parsed table and the file's text; nil after reporting why not (invalid UTF-8, a NUL
   /// byte, or TOMLKit's syntax error with its line and column) into `diags`.
-  static func parse(_ bytes: [UInt8], file: String, diags: inout [Diagnostic]) -> (TOMLTable, String)? {
+  static func parse(_ bytes: [UInt8], file: String, diags: inout [Diagnostic]) -> (
+    TOMLTable, String
+  )? {
     var start = 0
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
     if let bad = UTF8Validation.firstInvalid(bytes, start..<bytes.count) {
@@ -26,7 +28,8 @@ enum TOMLSource {
     } catch let e as TOMLParseError {
       diags.append(
         Diagnostic(
-          .error, file: file, line: max(1, e.source.begin.line), column: max(1, e.source.begin.column),
+          .error, file: file, line: max(1, e.source.begin.line),
+          column: max(1, e.source.begin.column),
           DisplayText.clean(e.description, limit: 200)))
       return nil
     } catch {

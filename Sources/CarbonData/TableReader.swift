@@ -26,7 +26,9 @@ struct TableReader {
       return false
     }
     if let (col, msg) = header.error {
-      diags.append(Diagnostic(.error, file: file, line: header.line, column: col, "header: " + msg + "; no data"))
+      diags.append(
+        Diagnostic(
+          .error, file: file, line: header.line, column: col, "header: " + msg + "; no data"))
       return false
     }
     fieldCount = header.fields.count
@@ -34,7 +36,9 @@ struct TableReader {
     var ok = true
     for (k, f) in header.fields.enumerated() {
       guard let name = csv.text(f) else {
-        diags.append(Diagnostic(.error, file: file, line: header.line, column: k + 1, "header: invalid UTF-8; no data"))
+        diags.append(
+          Diagnostic(
+            .error, file: file, line: header.line, column: k + 1, "header: invalid UTF-8; no data"))
         ok = false
         continue
       }
@@ -48,7 +52,10 @@ struct TableReader {
       }
       columns[name] = k
       if name.isEmpty {
-        diags.append(Diagnostic(.warning, file: file, line: header.line, column: k + 1, "column without a name (ignored)"))
+        diags.append(
+          Diagnostic(
+            .warning, file: file, line: header.line, column: k + 1,
+            "column without a name (ignored)"))
       } else if !known.contains(name) {
         var msg = "unknown column \(DisplayText.quoted(name)) (ignored)"
         if let near = NameSuggestion.closest(to: name, among: known) {
@@ -58,7 +65,9 @@ struct TableReader {
       }
     }
     for r in required where columns[r] == nil {
-      diags.append(Diagnostic(.error, file: file, line: header.line, "missing required column \"\(r)\"; no data"))
+      diags.append(
+        Diagnostic(
+          .error, file: file, line: header.line, "missing required column \"\(r)\"; no data"))
       ok = false
     }
     return ok

@@ -23,7 +23,9 @@ struct TableRow {
   func column(_ name: String) -> Int? { columns[name].map { $0 + 1 } }
 
   private mutating func fail(_ name: String, _ message: String) {
-    errors.append(Diagnostic(.error, file: file, line: record.line, column: column(name), name + ": " + message))
+    errors.append(
+      Diagnostic(.error, file: file, line: record.line, column: column(name), name + ": " + message)
+    )
   }
 
   private func field(_ name: String) -> CSVField? {
@@ -76,10 +78,13 @@ struct TableRow {
   mutating func category() -> Int? {
     guard let s = text("category") else { return nil }
     let u = Array(s.utf8)
-    if !u.isEmpty, u.count <= 2, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(s), (1...15).contains(v) {
+    if !u.isEmpty, u.count <= 2, u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(s),
+      (1...15).contains(v)
+    {
       return v
     }
-    fail("category", "expected a whole number from 1 to 15, or empty, found \(DisplayText.quoted(s))")
+    fail(
+      "category", "expected a whole number from 1 to 15, or empty, found \(DisplayText.quoted(s))")
     return nil
   }
 

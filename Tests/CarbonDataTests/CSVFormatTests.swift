@@ -72,7 +72,10 @@ import Testing
     let d = TempDataset()
     d.write("dataset.toml", minimalTOML)
     let good = ["12", "0.5", ".5", "1.5e9", "1e-3", "1E+3", "007"]
-    let bad = ["+1", "-0", "1_234", "12 t", "inf", "Infinity", "nan", "1e400", "12.", "1e", "0x10", "1.2.3", "e5", "."]
+    let bad = [
+      "+1", "-0", "1_234", "12 t", "inf", "Infinity", "nan", "1e400", "12.", "1e", "0x10", "1.2.3",
+      "e5", ".",
+    ]
     var text = "period,entity,revenue\n"
     for (k, g) in good.enumerated() { text += "FY\(2000 + k),A,\(g)\n" }
     for (k, b) in bad.enumerated() { text += "FY\(2100 + k),A,\(b)\n" }
@@ -94,7 +97,9 @@ import Testing
       "value_chain.csv",
       "period,entity,category,tco2e,data_quality\nFY2023,A,1,10,measured\nFY2023,A,15,5,\nFY2023,A,,2,\nFY2023,A,16,1,\nFY2023,A,0,1,\nFY2023,A,1.0,1,\nFY2023,A,15,3,\n"
     )
-    d.write("avoided.csv", "period,entity,program,avoided_tco2e,verified\nFY2023,A,P,1,maybe\nFY2023,A,,1,\n")
+    d.write(
+      "avoided.csv",
+      "period,entity,program,avoided_tco2e,verified\nFY2023,A,P,1,maybe\nFY2023,A,,1,\n")
     let loaded = d.load()
     #expect(
       loaded.lines == [

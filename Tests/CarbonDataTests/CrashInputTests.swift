@@ -8,7 +8,9 @@ import Testing
   @Test func invalidUTF8IsAnErrorAtItsCell() throws {
     let d = TempDataset()
     d.write("dataset.toml", minimalTOML)
-    d.write("revenue.csv", Array("period,entity,revenue\nFY2023,A".utf8) + [0xFF, 0xFE] + Array(",5\nFY2023,B,6\n".utf8))
+    d.write(
+      "revenue.csv",
+      Array("period,entity,revenue\nFY2023,A".utf8) + [0xFF, 0xFE] + Array(",5\nFY2023,B,6\n".utf8))
     let loaded = d.load()
     #expect(loaded.lines == ["revenue.csv:2:2: error: entity: invalid UTF-8"])
     #expect(loaded.dataset?.revenue?.map(\.entity) == ["B"])
@@ -16,7 +18,8 @@ import Testing
 
   @Test func invalidUTF8InHeaderAndTOML() throws {
     let d = TempDataset()
-    d.write("dataset.toml", Array("[organization]\nname = \"A".utf8) + [0xC3, 0x28] + Array("\"\n".utf8))
+    d.write(
+      "dataset.toml", Array("[organization]\nname = \"A".utf8) + [0xC3, 0x28] + Array("\"\n".utf8))
     let loaded = d.load()
     // Line 2, character column 10: `name = "A` is 9 characters before the bad byte.
     #expect(loaded.lines == ["dataset.toml:2:10: error: invalid UTF-8"])
@@ -35,7 +38,8 @@ import Testing
 
   @Test func nulBytes() throws {
     let d = TempDataset()
-    d.write("dataset.toml", Array("[organization]\nname = \"A\"\n".utf8) + [0] + Array("x = 1\n".utf8))
+    d.write(
+      "dataset.toml", Array("[organization]\nname = \"A\"\n".utf8) + [0] + Array("x = 1\n".utf8))
     #expect(d.load().lines == ["dataset.toml:3:1: error: NUL byte in the file"])
 
     let e = TempDataset()
@@ -43,7 +47,8 @@ import Testing
     e.write("revenue.csv", Array("period,entity,revenue\nFY2023,A\u{0}B,1\nFY2023,C,\u{0}\n".utf8))
     let loaded = e.load()
     // NUL is kept as data in text; in a number cell it is not a number (shown replaced).
-    #expect(loaded.lines == ["revenue.csv:3:3: error: revenue: expected a number, found \"\u{FFFD}\""])
+    #expect(
+      loaded.lines == ["revenue.csv:3:3: error: revenue: expected a number, found \"\u{FFFD}\""])
     #expect(loaded.dataset?.revenue?.map(\.entity) == ["A\u{0}B"])
   }
 
@@ -54,7 +59,8 @@ import Testing
     d.write("revenue.csv", "period,entity,revenue\nFY2023,A,\(long)\nFY2023,\(long),1\n")
     let loaded = d.load()
     let shown = String(repeating: "9", count: 40) + "…"
-    #expect(loaded.lines == ["revenue.csv:2:3: error: revenue: expected a number, found \"\(shown)\""])
+    #expect(
+      loaded.lines == ["revenue.csv:2:3: error: revenue: expected a number, found \"\(shown)\""])
     #expect(loaded.dataset?.revenue?.first?.entity.utf8.count == 10_000_000)
   }
 
@@ -93,7 +99,8 @@ import Testing
   @Test func emptyFiles() throws {
     let d = TempDataset()
     d.write("dataset.toml", "")
-    #expect(d.load().lines == ["dataset.toml: error: missing [organization] table (with at least name)"])
+    #expect(
+      d.load().lines == ["dataset.toml: error: missing [organization] table (with at least name)"])
     let e = TempDataset()
     e.write("dataset.toml", minimalTOML)
     e.write("operations.csv", "")
@@ -104,7 +111,11 @@ import Testing
 
   @Test func overflowAndNaN() throws {
     let d = TempDataset()
-    d.write("dataset.toml", minimalTOML + "\n[[target]]\nid = \"a\"\nkind = \"avoided\"\namount_tco2e = nan\nfrom = \"FY2021\"\nby = \"FY2030\"\n")
+    d.write(
+      "dataset.toml",
+      minimalTOML
+        + "\n[[target]]\nid = \"a\"\nkind = \"avoided\"\namount_tco2e = nan\nfrom = \"FY2021\"\nby = \"FY2030\"\n"
+    )
     d.write("operations.csv", "period,entity,pue\nFY2023,A,1e400\nFY2024,A,NaN\nFY2025,A,1e-400\n")
     let loaded = d.load()
     #expect(
@@ -127,6 +138,9 @@ import Testing
       try DatasetLoader.load(folder: d.path + "/file")
     }
     let e = TempDataset()
-    #expect(e.load().lines == ["dataset.toml: error: missing: a dataset needs dataset.toml with [organization] name"])
+    #expect(
+      e.load().lines == [
+        "dataset.toml: error: missing: a dataset needs dataset.toml with [organization] name"
+      ])
   }
 }

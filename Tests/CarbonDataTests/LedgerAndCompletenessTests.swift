@@ -19,7 +19,9 @@ import Testing
       2024-12-31T10:00:00Z,Ele,Bikes,u3,250
 
       """)
-    d.write("events/2023.csv", "timestamp,entity,program,participant,avoided_kgco2e\n2023-06-01,Ele,Bikes,u9,10\n")
+    d.write(
+      "events/2023.csv",
+      "timestamp,entity,program,participant,avoided_kgco2e\n2023-06-01,Ele,Bikes,u9,10\n")
     d.mkdir("events/old.csv")
     d.write("events/notes.txt", "not a ledger file")
     let loaded = d.load(ledger: testLedger)
@@ -30,9 +32,11 @@ import Testing
     let ledger = try #require(loaded.dataset?.ledger)
     #expect(ledger.files == ["events/2023.csv", "events/2024.csv"])
     // Kept: FY2023 Ele/Bikes 10 kg; FY2024 Ele/Bikes 500 + 250 = 750 kg, 2 events.
-    #expect(ledger.groups.map { "\($0.fiscalYear) \($0.entity) \($0.program) \($0.milliKg) \($0.events)" } == [
-      "FY2023 Ele Bikes 10000 1", "FY2024 Ele Bikes 750000 2",
-    ])
+    #expect(
+      ledger.groups.map { "\($0.fiscalYear) \($0.entity) \($0.program) \($0.milliKg) \($0.events)" }
+        == [
+          "FY2023 Ele Bikes 10000 1", "FY2024 Ele Bikes 750000 2",
+        ])
     // FY2024 total: 1000 + 2000 + 500 + 250 = 3750 kg, 4 events, 3 participants (u1, u2, u3);
     // minus Cainiao/Boxes (3000 kg, 2 events) = 750 kg, 2 events; participants stay 3.
     let fy2024 = try #require(ledger.yearTotals.first { $0.fiscalYear == FiscalYear(2024) })
@@ -44,7 +48,9 @@ import Testing
   @Test func noHookMeansNoLedger() throws {
     let d = TempDataset()
     d.write("dataset.toml", minimalTOML)
-    d.write("events/2024.csv", "timestamp,entity,program,participant,avoided_kgco2e\n2024-01-05,A,B,u1,1\n")
+    d.write(
+      "events/2024.csv",
+      "timestamp,entity,program,participant,avoided_kgco2e\n2024-01-05,A,B,u1,1\n")
     let loaded = d.load()
     #expect(loaded.lines == [])
     #expect(loaded.dataset?.ledger == nil)
@@ -55,7 +61,9 @@ import Testing
     d.write("dataset.toml", "[organization]\nname = \"Acme\"\nfiscal_year_end = \"03-31\"\n")
     // FY2024 = 2023-04 .. 2024-03. B's row in 2024-03 makes FY2024 complete; A stops at 2023-05
     // in operations and at 2023-06 in revenue. 2024-04 is FY2025, not complete.
-    d.write("operations.csv", "period,entity,scope1_tco2e\n2023-04,A,1\n2024-03,B,1\n2023-05-10,A,1\n2024-04,A,1\n")
+    d.write(
+      "operations.csv",
+      "period,entity,scope1_tco2e\n2023-04,A,1\n2024-03,B,1\n2023-05-10,A,1\n2024-04,A,1\n")
     d.write("revenue.csv", "entity,period,revenue\nA,2023-06,5\n")
     let loaded = d.load()
     #expect(
@@ -71,7 +79,8 @@ import Testing
     let d = TempDataset()
     d.write("dataset.toml", minimalTOML)
     d.write("operations.csv", "period,entity,scope1_tco2e\n2024-01,A,1\n")
-    d.write("events/e.csv", "timestamp,entity,program,participant,avoided_kgco2e\n2024-12-01,A,P,u,1\n")
+    d.write(
+      "events/e.csv", "timestamp,entity,program,participant,avoided_kgco2e\n2024-12-01,A,P,u,1\n")
     let loaded = d.load(ledger: testLedger)
     #expect(
       loaded.lines == [
@@ -93,6 +102,8 @@ import Testing
       Diagnostic(.error, file: "dataset.toml", line: 40, column: 1, "d"),
     ]
     #expect(
-      DiagnosticOrder.sorted(input).map(\.message) == ["d", "o1", "o2", "v", "r", "a1", "a2", "e1", "e2", "s"])
+      DiagnosticOrder.sorted(input).map(\.message) == [
+        "d", "o1", "o2", "v", "r", "a1", "a2", "e1", "e2", "s",
+      ])
   }
 }

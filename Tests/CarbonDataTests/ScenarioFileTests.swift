@@ -8,7 +8,10 @@ import Testing
     let d = TempDataset()
     let s = Scenario(
       name: "low-carbon_2.v1", description: "Quote \" back\\slash\nnew line\u{1}",
-      levers: [.scope1Change: -0.05, .removalsPerYear: 1000, .cleanShareTarget: 0.9, .avoidedGrowth: 1e-5, .revenueGrowth: 0.1])
+      levers: [
+        .scope1Change: -0.05, .removalsPerYear: 1000, .cleanShareTarget: 0.9, .avoidedGrowth: 1e-5,
+        .revenueGrowth: 0.1,
+      ])
     let path = try ScenarioFile.save(s, datasetFolder: d.path)
     #expect(path == d.path + "/scenarios/low-carbon_2.v1.toml")
     let (loaded, diags) = ScenarioFile.load(path: path, name: "scenarios/low-carbon_2.v1.toml")
@@ -33,7 +36,8 @@ import Testing
       }
     }
     #expect(throws: ScenarioFileError.invalidLever("scope1_change")) {
-      try ScenarioFile.save(Scenario(name: "x", levers: [.scope1Change: .nan]), datasetFolder: d.path)
+      try ScenarioFile.save(
+        Scenario(name: "x", levers: [.scope1Change: .nan]), datasetFolder: d.path)
     }
     #expect(ScenarioFile.list(datasetFolder: d.path) == [])
     #expect(
@@ -89,7 +93,8 @@ import Testing
     #expect(diags.map(\.description) == [#"scenarios/t.toml: warning: no name; using "t""#])
     #expect(s == Scenario(name: "t", description: "d"))
 
-    let (none, missing) = ScenarioFile.load(path: d.path + "/nope.toml", name: "scenarios/nope.toml")
+    let (none, missing) = ScenarioFile.load(
+      path: d.path + "/nope.toml", name: "scenarios/nope.toml")
     #expect(none == nil)
     #expect(missing.map(\.description) == ["scenarios/nope.toml: error: no such file"])
 

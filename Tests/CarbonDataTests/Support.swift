@@ -23,15 +23,18 @@ final class TempDataset {
   }
 
   func mkdir(_ name: String) {
-    try? FileManager.default.createDirectory(atPath: path + "/" + name, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: path + "/" + name, withIntermediateDirectories: true)
   }
 
   func symlink(_ name: String, to target: String) {
-    try? FileManager.default.createSymbolicLink(atPath: path + "/" + name, withDestinationPath: target)
+    try? FileManager.default.createSymbolicLink(
+      atPath: path + "/" + name, withDestinationPath: target)
   }
 
   func load(ledger: LedgerHook? = nil) -> LoadedDataset {
-    (try? DatasetLoader.load(folder: path, ledger: ledger)) ?? LoadedDataset(dataset: nil, diagnostics: [])
+    (try? DatasetLoader.load(folder: path, ledger: ledger))
+      ?? LoadedDataset(dataset: nil, diagnostics: [])
   }
 }
 
@@ -62,20 +65,26 @@ let testLedger: LedgerHook = { files, calendar in
     for (k, line) in text.split(separator: "\n").enumerated() where k > 0 {
       rows += 1
       let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      guard c.count == 5, let p = Period(parsing: c[0].prefix(10)), let ym = p.yearMonth, let kg = Int64(c[4])
+      guard c.count == 5, let p = Period(parsing: c[0].prefix(10)), let ym = p.yearMonth,
+        let kg = Int64(c[4])
       else { continue }
       let fy = calendar.fiscalYear(of: ym)
       months.insert(ym)
       let key = "\(fy)|\(c[1])|\(c[2])"
-      var g = groups[key] ?? EventGroup(
-        fiscalYear: fy, entity: c[1], program: c[2], milliKg: 0, events: 0, participants: 0,
-        firstSource: SourceRef(file: f.name, line: k + 1))
+      var g =
+        groups[key]
+        ?? EventGroup(
+          fiscalYear: fy, entity: c[1], program: c[2], milliKg: 0, events: 0, participants: 0,
+          firstSource: SourceRef(file: f.name, line: k + 1))
       g.milliKg += kg * 1000
       g.events += 1
       people[key, default: []].insert(c[3])
       g.participants = people[key]?.count ?? 0
       groups[key] = g
-      var t = totals[fy] ?? EventGroup(fiscalYear: fy, entity: "*", program: "*", milliKg: 0, events: 0, participants: 0)
+      var t =
+        totals[fy]
+        ?? EventGroup(
+          fiscalYear: fy, entity: "*", program: "*", milliKg: 0, events: 0, participants: 0)
       t.milliKg += kg * 1000
       t.events += 1
       yearPeople[fy, default: []].insert(c[3])
@@ -83,9 +92,12 @@ let testLedger: LedgerHook = { files, calendar in
       totals[fy] = t
     }
   }
-  let sortedGroups = groups.values.sorted { ($0.fiscalYear, $0.entity, $0.program) < ($1.fiscalYear, $1.entity, $1.program) }
+  let sortedGroups = groups.values.sorted {
+    ($0.fiscalYear, $0.entity, $0.program) < ($1.fiscalYear, $1.entity, $1.program)
+  }
   let summary = LedgerSummary(
-    groups: sortedGroups, yearTotals: totals.values.sorted { $0.fiscalYear < $1.fiscalYear }, months: months,
+    groups: sortedGroups, yearTotals: totals.values.sorted { $0.fiscalYear < $1.fiscalYear },
+    months: months,
     rowsRead: rows, rowsRejected: 0, files: files.map(\.name))
   return (summary, [])
 }

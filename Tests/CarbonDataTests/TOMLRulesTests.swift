@@ -62,14 +62,18 @@ import Testing
     #expect(
       ds.targets == [
         Target(
-          id: "good", title: "Entity target", kind: .intensity, scopes: [.one, .three], scope2Basis: .location,
-          offsets: true, entity: "Cloud", baseline: FiscalYear(2021), by: FiscalYear(2022), reduction: 1, line: 24)
+          id: "good", title: "Entity target", kind: .intensity, scopes: [.one, .three],
+          scope2Basis: .location,
+          offsets: true, entity: "Cloud", baseline: FiscalYear(2021), by: FiscalYear(2022),
+          reduction: 1, line: 24)
       ])
   }
 
   @Test func unusableOrganization() {
     let d = TempDataset()
-    d.write("dataset.toml", "[organization]\nname = 5\nfiscal_year_end = \"03-30\"\n[target]\nid = \"x\"\n")
+    d.write(
+      "dataset.toml",
+      "[organization]\nname = 5\nfiscal_year_end = \"03-30\"\n[target]\nid = \"x\"\n")
     let loaded = d.load()
     #expect(
       loaded.lines == [
@@ -89,11 +93,14 @@ import Testing
     let d = TempDataset()
     d.write(
       "dataset.toml",
-      "[organization]\nname = \"Acme\"\nfiscal_year_end = \"02-29\"\ncurrency = \"CNY\"\nrevenue_unit = \"million CNY\"\n")
+      "[organization]\nname = \"Acme\"\nfiscal_year_end = \"02-29\"\ncurrency = \"CNY\"\nrevenue_unit = \"million CNY\"\n"
+    )
     let loaded = d.load()
     #expect(loaded.lines == [])
     #expect(
       loaded.dataset?.organization
-        == Organization(name: "Acme", calendar: FiscalCalendar(endMonth: 2), currency: "CNY", revenueUnit: "million CNY"))
+        == Organization(
+          name: "Acme", calendar: FiscalCalendar(endMonth: 2), currency: "CNY",
+          revenueUnit: "million CNY"))
   }
 }
