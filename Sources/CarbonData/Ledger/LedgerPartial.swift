@@ -41,6 +41,8 @@ struct LedgerPartial {
   var store = LedgerByteStore()
   /// True when some group's sum overflowed Int64 (the row was then rejected).
   var overflowed = false
+  /// Keeps the batch's bucket loads from being optimised away.
+  var sink: UInt64 = 0
 
   init(seed: UInt64) { store.seed = seed }
 

@@ -16,12 +16,18 @@ func ledgerMix(_ k: UInt64) -> UInt64 {
 struct LedgerIDSet {
   private(set) var keys: UnsafeMutablePointer<UInt64>
   private var mask: Int
+  private var shift: UInt64
   private(set) var count = 0
 
   init(capacity: Int = 16) {
     var c = 16
-    while c < capacity { c <<= 1 }
+    var bits: UInt64 = 4
+    while c < capacity {
+      c <<= 1
+      bits += 1
+    }
     mask = c - 1
+    shift = 64 - bits
     keys = .allocate(capacity: c)
     keys.initialize(repeating: 0, count: c)
   }
@@ -30,11 +36,21 @@ struct LedgerIDSet {
 
   func deallocate() { keys.deallocate() }
 
+  /// Fibonacci hashing: the high bits of one multiplication.
+  @inline(__always)
+  private func home(_ k: UInt64) -> Int {
+    Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// Loads the home bucket of `k` (to bring it into cache before `insert`).
+  @inline(__always)
+  func touch(_ k: UInt64) -> UInt64 { keys[home(k)] }
+
   /// Inserts `k` (must not be 0); true when it was new.
   @inline(__always)
   @discardableResult
   mutating func insert(_ k: UInt64) -> Bool {
-    var i = Int(truncatingIfNeeded: ledgerMix(k)) & mask
+    var i = home(k)
     while true {
       let v = keys[i]
       if v == k { return false }
@@ -53,20 +69,28 @@ struct LedgerIDSet {
     let oldCap = mask + 1
     let cap = oldCap << 1
     mask = cap - 1
+    shift -= 1
     keys = .allocate(capacity: cap)
     keys.initialize(repeating: 0, count: cap)
     for j in 0..<oldCap {
       let k = old[j]
       if k == 0 { continue }
-      var i = Int(truncatingIfNeeded: ledgerMix(k)) & mask
+      var i = home(k)
       while keys[i] != 0 { i = (i + 1) & mask }
       keys[i] = k
     }
     old.deallocate()
   }
 
-  /// Adds every id of `other`.
+  /// Grows the table until it is at least `n` buckets.
+  mutating func reserve(buckets n: Int) {
+    while capacity < n { grow() }
+  }
+
+  /// Adds every id of `other`. The table is first made at least as big as `other`'s:
+  /// inserting in bucket order into a smaller table would pile keys into long clusters.
   mutating func formUnion(_ other: LedgerIDSet) {
+    reserve(buckets: other.capacity)
     for j in 0..<other.capacity {
       let k = other.keys[j]
       if k != 0 { insert(k) }

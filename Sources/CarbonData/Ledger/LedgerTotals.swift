@@ -79,21 +79,18 @@ final class LedgerTotals {
           let src = box.partials[pi].sets[s]
           if target.count == 0 && src.count > target.capacity / 2 {
             // Take the partial's table over instead of copying it.
-            box.setAdopted(pi, s)
             target.deallocate()
             target = src
           } else {
             target.formUnion(src)
+            src.deallocate()
           }
         }
         box.setTarget(job.target, target)
       }
       _ = w
     }
-    sets = box.sets
-    for (pi, p) in partials.enumerated() {
-      for s in 0..<p.sets.count where !box.adopted.contains(pi << 32 | s) { p.sets[s].deallocate() }
-    }
+    sets = box.sets  // every partial set was taken over or freed
   }
 
   /// Orders first sources by file name (UTF-8 bytes), then line.
@@ -154,7 +151,6 @@ final class LedgerSendableBox: @unchecked Sendable {
   private(set) var sets: [LedgerIDSet]
   let partials: [LedgerPartial]
   let jobs: [(target: Int, parts: [(Int, Int)])]
-  private(set) var adopted = Set<Int>()
 
   init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [(target: Int, parts: [(Int, Int)])]) {
     self.sets = sets
@@ -168,12 +164,6 @@ final class LedgerSendableBox: @unchecked Sendable {
     guard cursor < jobs.count else { return nil }
     cursor += 1
     return cursor - 1
-  }
-
-  func setAdopted(_ p: Int, _ s: Int) {
-    lock.lock()
-    adopted.insert(p << 32 | s)
-    lock.unlock()
   }
 
   func target(_ t: Int) -> LedgerIDSet {
