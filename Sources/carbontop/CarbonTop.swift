@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The root command (the lead merges the other subcommands into it).
+/// The root command: the dashboard by default, and the headless subcommands.
 @main
 struct CarbonTop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "carbontop",
     abstract: "A terminal dashboard for an organization's decarbonization targets.",
-    subcommands: [LedgerCommand.self]
+    subcommands: [ReportCommand.self, CheckCommand.self, LedgerCommand.self]
   )
 }
