@@ -54,6 +54,8 @@ public final class NcursesTerminal: Terminal {
 
   public private(set) var colorDepth: ColorDepth
   public let unicode: Bool
+  /// The number of colours ncurses reported (COLORS after start_color; -1 without colour).
+  public let terminfoColors: Int
   /// The file descriptor to poll for input (stdin).
   public let inputFD: Int32 = 0
   /// The depth colours are actually sent at: true colour only with a direct-colour
@@ -62,6 +64,8 @@ public final class NcursesTerminal: Terminal {
   private var pairs: [PairKey: Int32] = [:]
   private var nextPair: Int32 = 1
   private let maxPairs: Int32
+  /// False in a non-UTF-8 locale, where ncurses blanks non-ASCII text: it is drawn as `?`.
+  private let localeIsUTF8: Bool
   private var restored = false
   private var screen: OpaquePointer?
 
@@ -72,8 +76,9 @@ public final class NcursesTerminal: Terminal {
     guard let screen = cn_newterm(nil) else { throw StartError.unknownTerminal(term) }
     self.screen = screen
     _ = set_term(screen)
-    unicode = UnicodeSupport.detect(
-      codeset: UnicodeSupport.currentCodeset(), asciiFlag: options.ascii)
+    let codeset = UnicodeSupport.currentCodeset()
+    localeIsUTF8 = UnicodeSupport.detect(codeset: codeset, asciiFlag: false)
+    unicode = UnicodeSupport.detect(codeset: codeset, asciiFlag: options.ascii)
     if options.raw { raw() } else { cbreak() }
     noecho()
     nonl()
@@ -93,6 +98,7 @@ public final class NcursesTerminal: Terminal {
       _ = use_default_colors()
       colors = cn_colors()
     }
+    terminfoColors = Int(colors)
     let depth = ColorDepth.detect(
       environment: options.environment, noColorFlag: options.noColor, ncursesColors: Int(colors))
     colorDepth = depth
@@ -195,7 +201,8 @@ public final class NcursesTerminal: Terminal {
     var chars: [wchar_t] = []
     var start = -1
     for ch in text {
-      let safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
+      var safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
+      if !localeIsUTF8 && !safe.isASCII { safe = "?" }
       let w = CellWidth.of(safe)
       if w == 0 {
         if start >= 0 {
