@@ -85,5 +85,6 @@ public enum ThemeDefault {
     fg = "#1C1C1C"
     bg = "#FFD75F"
     attrs = ["bold"]
+
     """#
 }
