@@ -201,19 +201,21 @@ public final class NcursesTerminal: Terminal {
     var chars: [wchar_t] = []
     var start = -1
     for ch in text {
-      var safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
-      if !localeIsUTF8 && !safe.isASCII { safe = "?" }
+      let safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
       let w = CellWidth.of(safe)
+      // Outside UTF-8 ncurses would blank non-ASCII: draw a ? per cell, keeping the layout.
+      let scalars: [wchar_t] =
+        !localeIsUTF8 && !safe.isASCII
+        ? Array(repeating: wchar_t(63), count: w)
+        : safe.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
       if w == 0 {
-        if start >= 0 {
-          chars.append(contentsOf: safe.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-        }
+        if start >= 0 { chars.append(contentsOf: scalars) }
         continue
       }
       if col + w > sz.width { break }
       if col >= 0 {
         if start < 0 { start = col }
-        chars.append(contentsOf: safe.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        chars.append(contentsOf: scalars)
       }
       col += w
     }
