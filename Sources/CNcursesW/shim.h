@@ -17,11 +17,24 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/signalfd.h>
+#include <sys/ioctl.h>
 
 // ---- globals ----
 /// newterm on the process's stdout/stdin (C globals Swift 6 will not touch); NULL when
 /// the terminal type is unknown (unlike initscr, which exits).
 static inline SCREEN *cn_newterm(const char *type) { return newterm(type, stdout, stdin); }
+/// newterm on a terminal device (e.g. a pty's slave, or /dev/tty); the input fd goes to
+/// *fd_out. NULL when the device cannot be opened or the type is unknown.
+static inline SCREEN *cn_newterm_tty(const char *type, const char *path, int *fd_out) {
+  FILE *in = fopen(path, "r");
+  if (!in) return NULL;
+  FILE *out = fopen(path, "w");
+  if (!out) { fclose(in); return NULL; }
+  SCREEN *s = newterm(type, out, in);
+  if (!s) { fclose(in); fclose(out); return NULL; }
+  *fd_out = fileno(in);
+  return s;
+}
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
@@ -43,6 +56,32 @@ static inline int cn_has_extended_colors(void) {
 #else
   return 0;
 #endif
+}
+
+// ---- pseudo-terminals (tests drive the real terminal through one) ----
+extern int posix_openpt(int flags);
+extern int grantpt(int fd);
+extern int unlockpt(int fd);
+extern int ptsname_r(int fd, char *buf, size_t buflen);
+/// Opens a pty master (non-blocking, close-on-exec) and writes its slave's path into
+/// name; returns the master fd or -1.
+static inline int cn_open_pty(char *name, size_t len) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (m < 0) return -1;
+  if (grantpt(m) != 0 || unlockpt(m) != 0 || ptsname_r(m, name, len) != 0) {
+    close(m);
+    return -1;
+  }
+  fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK);
+  return m;
+}
+
+/// Sets a terminal's window size (what a terminal emulator does on resize).
+static inline int cn_set_winsize(int fd, int rows, int cols) {
+  struct winsize ws = {0};
+  ws.ws_row = (unsigned short)rows;
+  ws.ws_col = (unsigned short)cols;
+  return ioctl(fd, TIOCSWINSZ, &ws);
 }
 
 // ---- attributes ----
@@ -92,6 +131,8 @@ static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cn_button2_pressed(void) { return BUTTON2_PRESSED; }
 static inline mmask_t cn_button2_clicked(void) { return BUTTON2_CLICKED; }
+static inline mmask_t cn_button2_released(void) { return BUTTON2_RELEASED; }
+static inline mmask_t cn_button3_released(void) { return BUTTON3_RELEASED; }
 static inline mmask_t cn_button3_pressed(void) { return BUTTON3_PRESSED; }
 static inline mmask_t cn_button3_clicked(void) { return BUTTON3_CLICKED; }
 static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }

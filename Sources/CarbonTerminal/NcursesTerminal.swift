@@ -21,6 +21,10 @@ public final class NcursesTerminal: Terminal {
     public var escapeDelayMs: Int32
     /// The environment, for NO_COLOR and COLORTERM.
     public var environment: [String: String]
+    /// The terminal type; nil: $TERM.
+    public var termType: String?
+    /// A terminal device to use instead of stdin/stdout (a pty in tests, or /dev/tty).
+    public var ttyPath: String?
 
     public init(
       noColor: Bool = false, ascii: Bool = false, mouse: Bool = true, raw: Bool = false,
@@ -33,14 +37,19 @@ public final class NcursesTerminal: Terminal {
       self.raw = raw
       self.escapeDelayMs = escapeDelayMs
       self.environment = environment
+      self.termType = nil
+      self.ttyPath = nil
     }
   }
 
   /// Why the terminal could not start.
   public enum StartError: Error, CustomStringConvertible {
     case unknownTerminal(String)
+    case cannotOpen(String)
     public var description: String {
       switch self {
+      case .cannotOpen(let path):
+        return "cannot start the terminal: cannot open \(path)"
       case .unknownTerminal(let term):
         return "cannot start the terminal: unknown terminal type \"\(term)\" (check TERM)"
       }
@@ -56,8 +65,8 @@ public final class NcursesTerminal: Terminal {
   public let unicode: Bool
   /// The number of colours ncurses reported (COLORS after start_color; -1 without colour).
   public let terminfoColors: Int
-  /// The file descriptor to poll for input (stdin).
-  public let inputFD: Int32 = 0
+  /// The file descriptor to poll for input (stdin, 0, unless `ttyPath` was given).
+  public let inputFD: Int32
   /// The depth colours are actually sent at: true colour only with a direct-colour
   /// terminfo entry (COLORS >= 2^24); otherwise RGB is mapped to the nearest of 256.
   private let renderDepth: ColorDepth
@@ -72,9 +81,18 @@ public final class NcursesTerminal: Terminal {
   /// Starts ncurses on stdin/stdout. Throws when TERM is unknown.
   public init(options: Options = Options()) throws {
     cn_setlocale_all()
-    let term = options.environment["TERM"] ?? ""
-    guard let screen = cn_newterm(nil) else { throw StartError.unknownTerminal(term) }
+    let term = options.termType ?? options.environment["TERM"] ?? ""
+    var fd: Int32 = 0
+    let created: OpaquePointer?
+    if let path = options.ttyPath {
+      guard access(path, R_OK | W_OK) == 0 else { throw StartError.cannotOpen(path) }
+      created = cn_newterm_tty(options.termType, path, &fd)
+    } else {
+      created = cn_newterm(options.termType)
+    }
+    guard let screen = created else { throw StartError.unknownTerminal(term) }
     self.screen = screen
+    inputFD = fd
     _ = set_term(screen)
     let codeset = UnicodeSupport.currentCodeset()
     localeIsUTF8 = UnicodeSupport.detect(codeset: codeset, asciiFlag: false)
@@ -307,6 +325,9 @@ public final class NcursesTerminal: Terminal {
     return []
   }
 
+  /// One event per click, on the button's press (mouseinterval 0: no wait for a release);
+  /// releases are ignored. Known limit: ncurses 6.4 drops a press and its release that
+  /// arrive in one read (never seen from a hand, which takes tens of milliseconds).
   private func readMouse() -> InputEvent? {
     var event = MEVENT()
     guard getmouse(&event) == cn_ok() else { return nil }
