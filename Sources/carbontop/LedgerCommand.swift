@@ -103,14 +103,10 @@ struct LedgerCommand: ParsableCommand {
             .utf8))
     }
     let csv = W1.csv(summary)
-    if let output {
-      do {
-        try csv.write(toFile: output, atomically: true, encoding: .utf8)
-      } catch {
-        fail("\(LedgerCommand.safe(output)): cannot write")
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(csv.utf8))
+    do {
+      try OutputFile.write(csv, to: output)
+    } catch {
+      fail("\(error)")
     }
   }
 

@@ -3,6 +3,10 @@ import CarbonData
 import CarbonKit
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `carbontop report`: every figure of the dashboard, headless.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -82,7 +86,9 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
-/// Writes command output to a file (atomically) or standard output.
+/// Writes command output to standard output or a file. A regular file (or a new one) is
+/// written atomically (temp file, then rename); anything else that exists, such as
+/// /dev/null, a FIFO or a terminal, is written in place, never replaced.
 enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
     let data = Data(text.utf8)
@@ -90,10 +96,20 @@ enum OutputFile {
       FileHandle.standardOutput.write(data)
       return
     }
+    var st = stat()
+    let exists = stat(path, &st) == 0
     do {
-      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+      if exists && (st.st_mode & S_IFMT) != S_IFREG {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+          throw CocoaError(.fileWriteNoPermission)
+        }
+        defer { try? handle.close() }
+        try handle.write(contentsOf: data)
+      } else {
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+      }
     } catch {
-      throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+      throw ValidationError("cannot write \(Sanitize.text(path)): \(error.localizedDescription)")
     }
   }
 }
