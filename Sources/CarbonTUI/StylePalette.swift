@@ -1,14 +1,7 @@
 import CarbonTerminal
 
-/// The semantic roles every cell of the dashboard is drawn with. A theme (or the built-in
-/// `DefaultPalette`) maps each role to a concrete `Style`.
-public enum StyleRole: String, CaseIterable, Hashable, Sendable {
-  case background, text, muted, title, border, borderFocus
-  case good, warn, bad, accent
-  case chartHistory, chartProjection, chartPath
-  case gaugeFill, gaugeEmpty
-  case selection, statusBar, statusBarText, changed, header
-}
+/// The semantic roles every cell of the dashboard is drawn with: the theme files' roles.
+public typealias StyleRole = ThemeRole
 
 /// Maps semantic roles to styles. The app bridges its theme to this protocol.
 public protocol StylePalette {

@@ -41,3 +41,8 @@ public struct Theme: Hashable, Sendable {
       attributes: style.attributes)
   }
 }
+
+extension Theme: StylePalette {
+  /// The theme's style of a role (adapt the theme to the terminal first with `styleForDepth`).
+  public func style(_ role: StyleRole) -> Style { self[role] }
+}
