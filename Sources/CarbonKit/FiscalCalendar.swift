@@ -55,7 +55,8 @@ public struct FiscalYear: Hashable, Comparable, Sendable, CustomStringConvertibl
   public init(from decoder: Decoder) throws {
     let s = try decoder.singleValueContainer().decode(String.self)
     guard let fy = FiscalYear(parsing: s) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected FYyyyy, found \(s)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "expected FYyyyy, found \(s)"))
     }
     self = fy
   }

@@ -15,6 +15,12 @@ public struct Report: Sendable, Hashable {
   public var valueChain: ValueChainReport?
   public var scope3plus: Scope3PlusReport?
   public var diagnostics: [Diagnostic]
+  /// (extra) Completeness of every fiscal year of `years` (JSON `fiscal_years`).
+  public var fiscalYears: [Completeness.Year] = []
+  /// (extra) `[organization] currency`.
+  public var currency: String? = nil
+  /// (extra) `[organization] revenue_unit`: intensities are t per this unit.
+  public var revenueUnit: String? = nil
 
   public init(
     organization: String, latestCompleteFY: FiscalYear?, inProgressFY: FiscalYear?,
@@ -87,6 +93,16 @@ public struct TargetReport: Sendable, Hashable {
   /// Only when behind.
   public var gap: Double?
   public var outcome: Outcome
+  /// (extra) The target's figure at L: Net(L), I(L) or Cum(L).
+  public var actualAtLatest: Double? = nil
+  /// (extra) The path at L (neutrality, intensity).
+  public var pathAtLatest: Double? = nil
+  /// (extra) What the target asks for: 0 (net), I* or the amount.
+  public var goal: Double? = nil
+  /// (extra) The projection of the target's figure (Net, I, Cum) from L+1 to T.
+  public var projection: [YearValue] = []
+  /// (extra) Scopes of the target ("1", "2", "3"); empty for avoided.
+  public var scopes: [Scope] = []
   public init(
     id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
     by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
@@ -120,6 +136,24 @@ public struct OperationalReport: Sendable, Hashable {
     public var abatement: Double?
     public var cleanElectricityShare: Double?
     public var pue: Double?
+    /// (extra) Electricity used, MWh.
+    public var electricityMWh: Double? = nil
+    /// (extra) Clean electricity, MWh.
+    public var cleanElectricityMWh: Double? = nil
+    /// (extra) Offsets / Gross.
+    public var offsetsShare: Double? = nil
+    /// (extra) Offsets carry more than removals and abatement together.
+    public var offsetsWarning: Bool = false
+    /// (extra) Some row gave only scope1_2_tco2e.
+    public var splitNotReported: Bool = false
+    /// (extra) Rows whose Scope 2 served the other basis.
+    public var scope2FallbackRows: Int = 0
+    /// (extra) Months covered (12 when complete).
+    public var monthsCovered: Int = 0
+    /// (extra) Year in progress: net x 12 / months covered.
+    public var netRunRate: Double? = nil
+    /// (extra) Year in progress: gross x 12 / months covered.
+    public var grossRunRate: Double? = nil
     public init(fy: FiscalYear, complete: Bool) {
       self.fy = fy
       self.complete = complete
@@ -138,7 +172,18 @@ public struct OperationalReport: Sendable, Hashable {
   public var pathNetAtLatest: Double?
   public var requiredCutPerYear: Double?
   public var projection: [ProjectionPoint]
-  public init(targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?, projection: [ProjectionPoint]) {
+  /// (extra) The target's L.
+  public var latestFY: FiscalYear? = nil
+  /// (extra) Net(L).
+  public var netAtLatest: Double? = nil
+  /// (extra) The Scope 2 basis of the target.
+  public var scope2Basis: Scope2Basis = .market
+  /// (extra) Offsets count toward the net.
+  public var offsetsCounted: Bool = true
+  public init(
+    targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?,
+    projection: [ProjectionPoint]
+  ) {
     self.targetID = targetID
     self.years = years
     self.pathNetAtLatest = pathNetAtLatest
@@ -156,6 +201,14 @@ public struct ValueChainReport: Sendable, Hashable {
     public var revenue: Double?
     public var intensity: Double?
     public var yoy: Double?
+    /// (extra) Months covered (12 when complete).
+    public var monthsCovered: Int = 0
+    /// (extra) Emissions of the target's scopes (E); equals scope3 for a Scope 3 target.
+    public var emissions: Double? = nil
+    /// (extra) Year in progress: E x 12 / months covered.
+    public var emissionsRunRate: Double? = nil
+    /// (extra) Year in progress: revenue x 12 / months covered.
+    public var revenueRunRate: Double? = nil
     public init(fy: FiscalYear, complete: Bool) {
       self.fy = fy
       self.complete = complete
@@ -192,6 +245,14 @@ public struct ValueChainReport: Sendable, Hashable {
   public var sbtiIntensityOK: Bool?
   public var categories: [Category]
   public var projection: [ProjectionPoint]
+  /// (extra) The target's L.
+  public var latestFY: FiscalYear? = nil
+  /// (extra) I(L).
+  public var intensityAtLatest: Double? = nil
+  /// (extra) Scope 3 at L in rows without a category.
+  public var uncategorizedTCO2e: Double? = nil
+  /// (extra) The reduction of the target (fraction below the baseline).
+  public var reduction: Double? = nil
   public init(
     targetID: String, years: [Year], baselineIntensity: Double?, targetIntensity: Double?,
     pathIntensityAtLatest: Double?, requiredAnnualReduction: Double?, impliedTargetRate: Double?,
@@ -219,6 +280,12 @@ public struct Scope3PlusReport: Sendable, Hashable {
     public var cumulative: Double?
     public var yoy: Double?
     public var verifiedShare: Double?
+    /// (extra) Verified avoided emissions (avoided.csv rows marked verified).
+    public var verifiedTCO2e: Double? = nil
+    /// (extra) Months covered (12 when complete).
+    public var monthsCovered: Int = 0
+    /// (extra) Year in progress: avoided x 12 / months covered.
+    public var avoidedRunRate: Double? = nil
     public init(fy: FiscalYear, complete: Bool) {
       self.fy = fy
       self.complete = complete
@@ -239,7 +306,8 @@ public struct Scope3PlusReport: Sendable, Hashable {
     /// nil for programs from avoided.csv.
     public var events: Int?
     public var participants: Int?
-    public init(entity: String, program: String, avoided: Double?, events: Int?, participants: Int?) {
+    public init(entity: String, program: String, avoided: Double?, events: Int?, participants: Int?)
+    {
       self.entity = entity
       self.program = program
       self.avoided = avoided
@@ -257,6 +325,14 @@ public struct Scope3PlusReport: Sendable, Hashable {
   public var projectedYearReached: FiscalYear?
   public var byEntity: [EntityTotal]
   public var programs: [Program]
+  /// (extra) The target's L.
+  public var latestFY: FiscalYear? = nil
+  /// (extra) A(L).
+  public var avoidedAtLatest: Double? = nil
+  /// (extra) Cum(L).
+  public var cumulativeAtLatest: Double? = nil
+  /// (extra) The latest growth A(L) / A(L-1) - 1 used by the projection (0 without A(L-1)).
+  public var latestGrowth: Double? = nil
   public init(
     targetID: String, years: [Year], amount: Double, progress: Double?, remaining: Double?,
     requiredGrowth: Double?, projectedTotalAtBy: Double?, projectedYearReached: FiscalYear?,
@@ -272,5 +348,27 @@ public struct Scope3PlusReport: Sendable, Hashable {
     self.projectedYearReached = projectedYearReached
     self.byEntity = byEntity
     self.programs = programs
+  }
+}
+
+/// (extra) A fiscal year and a value, for projections.
+public struct YearValue: Sendable, Hashable {
+  public var fy: FiscalYear
+  public var value: Double?
+  public init(fy: FiscalYear, value: Double?) {
+    self.fy = fy
+    self.value = value
+  }
+}
+
+extension TargetStatus {
+  /// The word shown with the status colour: ACHIEVED, ON TRACK, BEHIND, NO DATA.
+  public var word: String {
+    switch self {
+    case .achieved: return "ACHIEVED"
+    case .onTrack: return "ON TRACK"
+    case .behind: return "BEHIND"
+    case .noData: return "NO DATA"
+    }
   }
 }

@@ -1,0 +1,41 @@
+import CarbonKit
+
+/// The order of diagnostics of DATA.md: by file (dataset.toml, operations.csv, value_chain.csv,
+/// revenue.csv, avoided.csv, events by name, then scenario files), then line, then column.
+/// Problems without a line come first within their file; ties keep their order.
+public enum DiagnosticOrder {
+  static func rank(_ file: String) -> Int {
+    switch file {
+    case "dataset.toml": return 0
+    case "operations.csv": return 1
+    case "value_chain.csv": return 2
+    case "revenue.csv": return 3
+    case "avoided.csv": return 4
+    default:
+      if file == "events" || file.hasPrefix("events/") { return 5 }
+      if file == "scenarios" || file.hasPrefix("scenarios/") { return 6 }
+      return 7
+    }
+  }
+
+  /// `diagnostics` sorted in DATA.md's order (stable).
+  public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { a, b in
+      let x = a.element
+      let y = b.element
+      let rx = rank(x.file)
+      let ry = rank(y.file)
+      if rx != ry { return rx < ry }
+      if x.file != y.file {
+        return Array(x.file.utf8).lexicographicallyPrecedes(Array(y.file.utf8))
+      }
+      let lx = x.line ?? 0
+      let ly = y.line ?? 0
+      if lx != ly { return lx < ly }
+      let cx = x.column ?? 0
+      let cy = y.column ?? 0
+      if cx != cy { return cx < cy }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}

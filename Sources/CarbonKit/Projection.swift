@@ -1,0 +1,205 @@
+import Foundation
+
+/// Lever defaults from history and projections under levers (DATA.md "Scenarios").
+///
+/// Choices (see the report of the CarbonKit helper):
+/// - Headline levers: scope1, electricity, grid factor, clean share, removals and offsets come
+///   from the first neutrality target's entities; revenue and Scope 3 from the first intensity
+///   target's; avoided growth from the first avoided target's (all entities when a kind is
+///   absent). removals/offsets_per_year default to their value at that neutrality target's L
+///   (the latest complete fiscal year when there is no such target).
+/// - A rate lever without history is 0; clean_share_target is null only when no complete year
+///   has a clean share. A non-headline target carries the clean-share trend to its own T.
+/// - S2 location projects as S2loc(L) ((1 + electricity_growth)(1 + grid_factor_change))^k,
+///   which is Elec(y) EF(y) without needing Elec(L); S2 market uses the same ratio times
+///   (1 - Clean(y)) / (1 - Clean(L)), so it needs Clean(L) (0 where Clean(L) = 1).
+/// - A projection of Scope 1 or 2 is null when any entity gave only scope1_2_tco2e at L.
+/// - Unset removals/offsets levers (no default) count as 0.
+/// - Outcome where T <= L: judged on the actual figure at T; `year_met` is the first year from
+///   the baseline (`from`) where the actual figure met the target, given only when met at T.
+enum Projection {
+  /// Lever defaults from one set of entities' history.
+  static func defaults(
+    years: [FiscalYear], complete: [Bool], figures: [Figures], stockYear: FiscalYear?,
+    by: FiscalYear?
+  ) -> [Lever: Double?] {
+    func series(_ f: (Figures) -> Double?) -> [Double?] { figures.map(f) }
+    /// (L, V(L), F, V(F)) of a series over complete years.
+    func ends(_ s: [Double?]) -> (FiscalYear, Double, FiscalYear?, Double?)? {
+      guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else {
+        return nil
+      }
+      let L = years[li]
+      for i in s.indices where complete[i] && years[i] >= L - 3 && years[i] < L {
+        if let v = s[i] { return (L, vl, years[i], v) }
+      }
+      return (L, vl, nil, nil)
+    }
+    func rate(_ s: [Double?]) -> Double {
+      guard let (L, vl, F, vf) = ends(s), let F, let vf, vf > 0 else { return 0 }
+      return Formulas.cagr(latest: vl, earlier: vf, years: L - F)
+    }
+    var d: [Lever: Double?] = [:]
+    d[.scope1Change] = rate(series { $0.splitNotReported ? nil : $0.scope1 })
+    d[.electricityGrowth] = rate(series(\.electricityMWh))
+    d[.gridFactorChange] = rate(series(\.gridFactor))
+    if let (L, cl, F, cf) = ends(series(\.cleanShare)) {
+      var v = cl
+      if let F, let cf, let T = by { v = cl + (cl - cf) / Double(L - F) * Double(T - L) }
+      d[.cleanShareTarget] = min(max(v, 0), 1)
+    } else {
+      d[.cleanShareTarget] = .some(nil)
+    }
+    var stock: Figures?
+    if let s = stockYear, let i = years.firstIndex(of: s) { stock = figures[i] }
+    d[.removalsPerYear] = stock?.removals ?? 0
+    d[.offsetsPerYear] = stock?.offsets ?? 0
+    d[.revenueGrowth] = rate(series(\.revenue))
+    d[.scope3Change] = rate(series(\.scope3))
+    // Latest YoY of A (0 when A(L-1) is missing or 0).
+    let a = series(\.avoided)
+    var g = 0.0
+    if let li = a.indices.last(where: { complete[$0] && a[$0] != nil }), li > 0, complete[li - 1],
+      let al = a[li], let ap = a[li - 1], ap != 0
+    {
+      g = al / ap - 1
+    }
+    d[.avoidedGrowth] = g
+    return d
+  }
+
+  /// The value of a lever in effect (nil when neither set nor defaulted).
+  static func lever(_ l: Lever, _ levers: [Lever: Double?]) -> Double? {
+    levers[l] ?? nil
+  }
+
+  /// Projected emissions of the target's scopes at L + k; nil where an input is missing.
+  static func emissions(_ a: TargetAnalysis, at L: FiscalYear, k: Int, levers: [Lever: Double?])
+    -> Double?
+  {
+    guard let f = a.figures.indices.first(where: { a.years[$0] == L }).map({ a.figures[$0] }) else {
+      return nil
+    }
+    let t = a.target
+    let has1 = t.scopes.contains(.one)
+    let has2 = t.scopes.contains(.two)
+    if (has1 || has2) && f.splitNotReported { return nil }
+    let kk = Double(k)
+    var total = 0.0
+    if has1 {
+      guard let s1 = f.scope1, let c = lever(.scope1Change, levers) else { return nil }
+      total += s1 * pow(1 + c, kk)
+    }
+    if has2 {
+      guard let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
+      else { return nil }
+      let growth = pow((1 + eg) * (1 + gf), kk)
+      switch t.scope2Basis {
+      case .location:
+        guard let s2 = f.scope2Location else { return nil }
+        total += s2 * growth
+      case .market:
+        guard let s2 = f.scope2Market, let cl = f.cleanShare else { return nil }
+        if cl >= 1 {
+          total += 0
+        } else {
+          let target = lever(.cleanShareTarget, levers) ?? cl
+          let n = t.by - L
+          var cy = n > 0 ? cl + (target - cl) * kk / Double(n) : target
+          cy = min(max(cy, 0), 1)
+          total += s2 * growth * (1 - cy) / (1 - cl)
+        }
+      }
+    }
+    if t.scopes.contains(.three) {
+      guard let s3 = f.scope3, let c = lever(.scope3Change, levers) else { return nil }
+      total += s3 * pow(1 + c, kk)
+    }
+    return total.isFinite ? total : nil
+  }
+
+  /// The projection of a target's figure (Net, I or Cum) for L+1 ... T (empty when L >= T or
+  /// there is no L).
+  static func project(_ a: TargetAnalysis, levers: [Lever: Double?]) -> [YearValue] {
+    guard let L = a.latest, a.target.by > L else { return [] }
+    let t = a.target
+    let li = a.idx(L)
+    let fL = li.map { a.figures[$0] }
+    var out: [YearValue] = []
+    var cum = li.flatMap { a.cumulative.indices.contains($0) ? a.cumulative[$0] : nil }
+    for k in 1...(t.by - L) {
+      let y = L + k
+      var v: Double?
+      switch t.kind {
+      case .neutrality:
+        if let e = emissions(a, at: L, k: k, levers: levers) {
+          v =
+            e - (lever(.removalsPerYear, levers) ?? 0)
+            - (t.offsets ? (lever(.offsetsPerYear, levers) ?? 0) : 0)
+        }
+      case .intensity:
+        if let e = emissions(a, at: L, k: k, levers: levers), let r = fL?.revenue,
+          let rg = lever(.revenueGrowth, levers)
+        {
+          let rev = r * pow(1 + rg, Double(k))
+          v = rev > 0 ? e / rev : nil
+        }
+      case .avoided:
+        if let c = cum, let aL = fL?.avoided, let g = lever(.avoidedGrowth, levers) {
+          let next = c + aL * pow(1 + g, Double(k))
+          cum = next
+          v = next
+        } else {
+          cum = nil
+        }
+      }
+      if let x = v, !x.isFinite { v = nil }
+      out.append(YearValue(fy: y, value: v))
+    }
+    return out
+  }
+
+  /// True when a figure meets the target.
+  static func meets(_ kind: TargetKind, _ v: Double, goal: Double) -> Bool {
+    kind == .avoided ? v >= goal : v <= goal
+  }
+
+  /// The projected outcome of a target.
+  static func outcome(_ a: TargetAnalysis, projection: [YearValue]) -> Outcome {
+    let t = a.target
+    guard let L = a.latest, let goal = a.goal else {
+      return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+    }
+    func shortfall(_ v: Double) -> Double {
+      t.kind == .avoided ? max(goal - v, 0) : max(v - goal, 0)
+    }
+    if t.by <= L {
+      let series = t.kind == .avoided ? a.cumulative : a.value
+      var atT = a.at(series, t.by)
+      if atT == nil, t.kind == .avoided, t.by >= t.baseline { atT = 0 }
+      guard let v = atT else {
+        return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+      }
+      let met = meets(t.kind, v, goal: goal)
+      var yearMet: FiscalYear?
+      if met {
+        for i in a.years.indices
+        where a.years[i] >= t.baseline && a.years[i] <= t.by && a.complete[i] {
+          if let x = series[i], meets(t.kind, x, goal: goal) {
+            yearMet = a.years[i]
+            break
+          }
+        }
+        if yearMet == nil { yearMet = t.by }
+      }
+      return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall(v))
+    }
+    guard let last = projection.last, let v = last.value else {
+      return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+    }
+    let met = meets(t.kind, v, goal: goal)
+    let yearMet = projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?
+      .fy
+    return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall(v))
+  }
+}

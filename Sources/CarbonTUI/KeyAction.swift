@@ -1,0 +1,27 @@
+/// Everything a key can do. The raw value is the action's name in keys.toml.
+public enum KeyAction: String, CaseIterable, Hashable, Sendable {
+  case quit
+  case help
+  case zoom1 = "zoom_1"
+  case zoom2 = "zoom_2"
+  case zoom3 = "zoom_3"
+  case zoomFocused = "zoom_focused"
+  case back
+  case focusNext = "focus_next"
+  case focusPrev = "focus_prev"
+  case yearPrev = "year_prev"
+  case yearNext = "year_next"
+  case entityNext = "entity_next"
+  case basisToggle = "basis_toggle"
+  case themeNext = "theme_next"
+  case targets
+  case diagnostics
+  case drillDown = "drill_down"
+  case scrollUp = "scroll_up"
+  case scrollDown = "scroll_down"
+  case pageUp = "page_up"
+  case pageDown = "page_down"
+  case home
+  case end
+  case scenarioEditor = "scenario_editor"
+}

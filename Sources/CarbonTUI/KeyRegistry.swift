@@ -1,0 +1,190 @@
+import CarbonTerminal
+import TOMLKit
+
+/// One entry of the key registry: drives dispatch and the help overlay.
+public struct KeyBinding: Hashable, Sendable {
+  /// The action's name in keys.toml (`quit`, `year_prev`).
+  public var name: String
+  public var keys: [Key]
+  public var description: String
+  public var action: KeyAction
+
+  public init(action: KeyAction, keys: [Key], description: String) {
+    self.name = action.rawValue
+    self.keys = keys
+    self.description = description
+    self.action = action
+  }
+}
+
+/// The one key registry (k9s' model): every action with its keys and description. Dispatch
+/// (`action(for:)`) and the `?` help are both generated from it, and it can be remapped from
+/// keys.toml (`[keys] quit = ["q", "Ctrl-c"]`).
+public struct KeyRegistry: Hashable, Sendable {
+  public private(set) var entries: [KeyBinding]
+
+  public init(entries: [KeyBinding]) { self.entries = entries }
+
+  /// The default bindings.
+  public static let standard = KeyRegistry(entries: [
+    KeyBinding(
+      action: .help, keys: [.char("?"), .function(1)], description: "show or hide this help"),
+    KeyBinding(action: .quit, keys: [.char("q"), .ctrl("c")], description: "quit"),
+    KeyBinding(action: .zoom1, keys: [.char("1")], description: "zoom: own operations"),
+    KeyBinding(action: .zoom2, keys: [.char("2")], description: "zoom: value-chain intensity"),
+    KeyBinding(action: .zoom3, keys: [.char("3")], description: "zoom: Scope 3+ avoided"),
+    KeyBinding(action: .zoomFocused, keys: [.enter], description: "zoom the focused panel"),
+    KeyBinding(
+      action: .back, keys: [.escape, .backspace], description: "back to the previous screen"),
+    KeyBinding(
+      action: .focusNext, keys: [.tab, .right], description: "focus the next panel or table"),
+    KeyBinding(
+      action: .focusPrev, keys: [.backTab, .left], description: "focus the previous panel or table"),
+    KeyBinding(
+      action: .yearPrev, keys: [.char("[")], description: "view as of the previous fiscal year"),
+    KeyBinding(
+      action: .yearNext, keys: [.char("]")], description: "view as of the next fiscal year"),
+    KeyBinding(
+      action: .entityNext, keys: [.char("e")], description: "entity filter: all, then each entity"),
+    KeyBinding(
+      action: .basisToggle, keys: [.char("b")], description: "Scope 2 basis: market / location"),
+    KeyBinding(action: .themeNext, keys: [.char("t")], description: "next theme"),
+    KeyBinding(action: .targets, keys: [.char("T")], description: "every target with its status"),
+    KeyBinding(
+      action: .diagnostics, keys: [.char("D")], description: "diagnostics (warnings and errors)"),
+    KeyBinding(
+      action: .drillDown, keys: [.char("d")], description: "source rows behind the figure or row"),
+    KeyBinding(action: .scenarioEditor, keys: [.char("s")], description: "scenario editor"),
+    KeyBinding(action: .scrollUp, keys: [.up, .char("k")], description: "select the row above"),
+    KeyBinding(
+      action: .scrollDown, keys: [.down, .char("j")], description: "select the row below"),
+    KeyBinding(action: .pageUp, keys: [.pageUp], description: "page up"),
+    KeyBinding(action: .pageDown, keys: [.pageDown, .char(" ")], description: "page down"),
+    KeyBinding(action: .home, keys: [.home, .char("g")], description: "first row"),
+    KeyBinding(action: .end, keys: [.end, .char("G")], description: "last row"),
+  ])
+
+  /// The action bound to a key, if any.
+  public func action(for key: Key) -> KeyAction? {
+    entries.first { $0.keys.contains(key) }?.action
+  }
+
+  /// The keys bound to an action.
+  public func keys(for action: KeyAction) -> [Key] {
+    entries.first { $0.action == action }?.keys ?? []
+  }
+
+  /// The first key of an action as shown in hints (`?`), or nil when unbound.
+  public func hint(_ action: KeyAction) -> String? {
+    keys(for: action).first.map(KeyNames.name)
+  }
+
+  /// The help lines: `keys  description`, one per action, in registry order.
+  public func helpLines() -> [(keys: String, description: String)] {
+    entries.map { e in
+      (
+        e.keys.isEmpty ? "(unbound)" : e.keys.map(KeyNames.name).joined(separator: " "),
+        e.description
+      )
+    }
+  }
+
+  /// Rebinds an action to keys; the keys are taken away from any other action.
+  public mutating func bind(_ action: KeyAction, to keys: [Key]) {
+    for i in entries.indices where entries[i].action != action {
+      entries[i].keys.removeAll { keys.contains($0) }
+    }
+    if let i = entries.firstIndex(where: { $0.action == action }) { entries[i].keys = keys }
+  }
+
+  /// This registry with the `[keys]` table of a keys.toml applied. Each problem is a message
+  /// naming the line or action; valid entries still apply, invalid ones keep their defaults.
+  public func applying(tomlText: String, file: String = "keys.toml") -> (KeyRegistry, [String]) {
+    var reg = self
+    var errors: [String] = []
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: tomlText)
+    } catch let e as TOMLParseError {
+      return (
+        self, ["\(file):\(e.source.begin.line):\(e.source.begin.column): error: \(e.description)"]
+      )
+    } catch {
+      return (self, ["\(file): error: \(error)"])
+    }
+    for key in table.keys where key != "keys" {
+      errors.append(
+        "\(file): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])")
+    }
+    guard let keysValue = table["keys"] else { return (self, errors) }
+    guard let keys = keysValue.table else {
+      return (self, errors + ["\(file): error: keys: expected a table [keys]"])
+    }
+    for name in keys.keys.sorted() {
+      let shown = sanitized(name)
+      guard let action = KeyAction(rawValue: name) else {
+        var msg = "\(file): error: keys.\(shown): unknown action"
+        if let near = KeyRegistry.closest(name, among: KeyAction.allCases.map(\.rawValue)) {
+          msg += " (did you mean \"\(near)\"?)"
+        }
+        errors.append(
+          msg + "; actions are: " + KeyAction.allCases.map(\.rawValue).joined(separator: ", "))
+        continue
+      }
+      var names: [String] = []
+      if let s = keys[name]?.string {
+        names = [s]
+      } else if let arr = keys[name]?.array {
+        var ok = true
+        for v in arr {
+          if let s = v.string { names.append(s) } else { ok = false }
+        }
+        if !ok {
+          errors.append(
+            "\(file): error: keys.\(shown): expected key names as strings, e.g. [\"q\", \"Ctrl-c\"]"
+          )
+          continue
+        }
+      } else {
+        errors.append("\(file): error: keys.\(shown): expected a key name or a list of key names")
+        continue
+      }
+      var parsed: [Key] = []
+      var bad = false
+      for n in names {
+        if let k = KeyNames.parse(n) {
+          if !parsed.contains(k) { parsed.append(k) }
+        } else {
+          errors.append(
+            "\(file): error: keys.\(shown): unknown key \"\(sanitized(n))\" (use a character, Ctrl-x, F1-F24, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, Home, End, PageUp, PageDown, Space, Backspace, Delete)"
+          )
+          bad = true
+        }
+      }
+      if bad { continue }
+      reg.bind(action, to: parsed)
+    }
+    return (reg, errors)
+  }
+
+  /// The candidate nearest to `word` by edit distance, when close enough to suggest.
+  static func closest(_ word: String, among candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+      if a.isEmpty { return b.count }
+      if b.isEmpty { return a.count }
+      var prev = Array(0...b.count)
+      for i in 1...a.count {
+        var cur = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...b.count {
+          cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        prev = cur
+      }
+      return prev[b.count]
+    }
+    let w = Array(word.lowercased())
+    let best = candidates.map { ($0, distance(w, Array($0))) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, w.count / 3) else { return nil }
+    return best.0
+  }
+}

@@ -1,0 +1,217 @@
+/// One point of a chart series; a nil `y` breaks the line.
+public struct ChartPoint: Hashable, Sendable {
+  public var x: Double
+  public var y: Double?
+  public init(x: Double, y: Double?) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// A line of a chart. History is solid, projection dashed (and its own glyph in block and
+/// ASCII modes), the target path dotted, so they differ without colour.
+public struct ChartSeries: Hashable, Sendable {
+  public enum Kind: Int, Hashable, Sendable, Comparable {
+    // Order = drawing precedence (later wins a shared cell's role).
+    case path = 0
+    case projection = 1
+    case history = 2
+    public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    /// The style role of the series.
+    public var role: StyleRole {
+      switch self {
+      case .history: return .chartHistory
+      case .projection: return .chartProjection
+      case .path: return .chartPath
+      }
+    }
+  }
+  public var kind: Kind
+  public var points: [ChartPoint]
+  public init(kind: Kind, points: [ChartPoint]) {
+    self.kind = kind
+    self.points = points
+  }
+}
+
+/// One rasterized cell of a chart.
+public struct ChartCell: Hashable, Sendable {
+  public var character: Character
+  public var kind: ChartSeries.Kind
+}
+
+/// A line chart of several series with y-axis labels, drawn in braille (2x4 dots per cell),
+/// half blocks, or ASCII.
+public struct LineChart {
+  public var series: [ChartSeries]
+  /// Formats a y value for the axis labels.
+  public var yLabel: (Double) -> String
+  /// Labels under the first and last x (e.g. fiscal years); nil for none.
+  public var xLabels: (String, String)?
+  /// An upper bound for the y axis (points above are drawn at the top edge), so that one
+  /// runaway projection does not flatten the history.
+  public var yCeiling: Double?
+
+  public init(
+    series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil,
+    yCeiling: Double? = nil
+  ) {
+    self.series = series
+    self.yLabel = yLabel
+    self.xLabels = xLabels
+    self.yCeiling = yCeiling
+  }
+
+  /// The x and y ranges covering every point (y always includes 0).
+  public static func ranges(of series: [ChartSeries]) -> (ClosedRange<Double>, ClosedRange<Double>)?
+  {
+    let pts = series.flatMap { $0.points }
+    let xs = pts.map(\.x)
+    let ys = pts.compactMap(\.y).filter { $0.isFinite }
+    guard let x0 = xs.min(), let x1 = xs.max(), !ys.isEmpty else { return nil }
+    let y0 = min(0, ys.min() ?? 0)
+    var y1 = max(0, ys.max() ?? 0)
+    if y1 == y0 { y1 = y0 + 1 }
+    return (x0...(x1 == x0 ? x0 + 1 : x1), y0...y1)
+  }
+
+  /// Rasterizes series into `height` rows of `width` cells (nil = empty cell). Pure.
+  public static func rasterize(
+    _ series: [ChartSeries], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+    width: Int, height: Int, mode: GlyphSet.ChartMode, glyphs: GlyphSet
+  ) -> [[ChartCell?]] {
+    guard width > 0, height > 0 else { return [] }
+    let (sx, sy): (Int, Int) =
+      switch mode {
+      case .braille: (2, 4)
+      case .block: (1, 2)
+      case .ascii: (1, 1)
+      }
+    let dw = width * sx
+    let dh = height * sy
+    // Per dot: the highest kind drawn there.
+    var dots = [[ChartSeries.Kind?]](
+      repeating: [ChartSeries.Kind?](repeating: nil, count: dw), count: dh)
+    let xSpan = xRange.upperBound - xRange.lowerBound
+    let ySpan = yRange.upperBound - yRange.lowerBound
+    func map(_ p: ChartPoint) -> (Int, Int)? {
+      guard let y = p.y, y.isFinite, xSpan > 0, ySpan > 0 else { return nil }
+      let fx = (p.x - xRange.lowerBound) / xSpan * Double(dw - 1)
+      let fy = (yRange.upperBound - y) / ySpan * Double(dh - 1)
+      let ix = Int(fx.rounded())
+      let iy = Int(fy.rounded())
+      return (min(max(ix, 0), dw - 1), min(max(iy, 0), dh - 1))
+    }
+    for s in series.sorted(by: { $0.kind < $1.kind }) {
+      var prev: (Int, Int)?
+      var step = 0
+      func plot(_ x: Int, _ y: Int) {
+        let on: Bool
+        switch (s.kind, mode) {
+        case (.projection, .braille): on = step % 4 < 2
+        case (.path, .braille): on = step % 3 == 0
+        default: on = true
+        }
+        step += 1
+        if on { dots[y][x] = max(dots[y][x] ?? s.kind, s.kind) }
+      }
+      for p in s.points {
+        guard let cur = map(p) else {
+          prev = nil
+          continue
+        }
+        if let a = prev {
+          let n = max(abs(cur.0 - a.0), abs(cur.1 - a.1))
+          if n == 0 { continue }
+          for i in 1...n {
+            let t = Double(i) / Double(n)
+            plot(
+              a.0 + Int((Double(cur.0 - a.0) * t).rounded()),
+              a.1 + Int((Double(cur.1 - a.1) * t).rounded()))
+          }
+        } else {
+          plot(cur.0, cur.1)
+        }
+        prev = cur
+      }
+    }
+    var out = [[ChartCell?]](repeating: [ChartCell?](repeating: nil, count: width), count: height)
+    let brailleBits: [[UInt32]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+    for row in 0..<height {
+      for col in 0..<width {
+        var bits: UInt32 = 0
+        var kind: ChartSeries.Kind?
+        for dy in 0..<sy {
+          for dx in 0..<sx {
+            if let k = dots[row * sy + dy][col * sx + dx] {
+              kind = max(kind ?? k, k)
+              switch mode {
+              case .braille: bits |= brailleBits[dy][dx]
+              case .block: bits |= dy == 0 ? 1 : 2
+              case .ascii: bits = 1
+              }
+            }
+          }
+        }
+        guard let kind, bits != 0 else { continue }
+        let ch: Character
+        switch mode {
+        case .braille:
+          ch = Character(Unicode.Scalar(0x2800 + bits) ?? " ")
+        case .block:
+          switch kind {
+          case .history: ch = bits == 1 ? "▀" : bits == 2 ? "▄" : "█"
+          case .projection: ch = glyphs.projectionMark
+          case .path: ch = glyphs.pathMark
+          }
+        case .ascii:
+          switch kind {
+          case .history: ch = glyphs.historyMark
+          case .projection: ch = glyphs.projectionMark
+          case .path: ch = glyphs.pathMark
+          }
+        }
+        out[row][col] = ChartCell(character: ch, kind: kind)
+      }
+    }
+    return out
+  }
+
+  /// Draws the chart with y labels at the left (top = max, bottom = min) and x labels under it.
+  public func draw(in r: Rect, on c: Canvas) {
+    guard r.width >= 4, r.height >= 1 else { return }
+    guard let (xr, yr0) = LineChart.ranges(of: series) else {
+      c.text(r.x, r.y + r.height / 2, "no data", role: .muted, maxWidth: r.width)
+      return
+    }
+    var yr = yr0
+    if let cap = yCeiling, cap > yr0.lowerBound, cap < yr0.upperBound { yr = yr0.lowerBound...cap }
+    var area = r
+    if let xl = xLabels, r.height >= 3 {
+      area.height -= 1
+      let y = r.maxY - 1
+      c.text(r.x, y, xl.0, role: .muted, maxWidth: r.width)
+      let w = TUIFormat.width(xl.1)
+      if w + TUIFormat.width(xl.0) + 1 < r.width { c.text(r.maxX - w, y, xl.1, role: .muted) }
+    }
+    let top = yLabel(yr.upperBound)
+    let bottom = yLabel(yr.lowerBound)
+    let lw = max(TUIFormat.width(top), TUIFormat.width(bottom))
+    if r.width - lw - 1 >= 6 {
+      c.text(area.x, area.y, TUIFormat.pad(top, to: lw, right: true), role: .muted)
+      if area.height > 1 {
+        c.text(area.x, area.maxY - 1, TUIFormat.pad(bottom, to: lw, right: true), role: .muted)
+      }
+      area = Rect(x: area.x + lw + 1, y: area.y, width: area.width - lw - 1, height: area.height)
+    }
+    let grid = LineChart.rasterize(
+      series, xRange: xr, yRange: yr, width: area.width, height: area.height,
+      mode: c.glyphs.chartMode, glyphs: c.glyphs)
+    for (row, cells) in grid.enumerated() {
+      for (col, cell) in cells.enumerated() {
+        guard let cell else { continue }
+        c.text(area.x + col, area.y + row, String(cell.character), role: cell.kind.role)
+      }
+    }
+  }
+}

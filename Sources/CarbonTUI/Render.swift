@@ -1,0 +1,243 @@
+import CarbonKit
+import CarbonTerminal
+
+/// Draws a full frame of the dashboard for a state: erases, then draws the screen, the header,
+/// the status bar and the help overlay when open. Depends on nothing but its arguments (the
+/// clock comes in through `state.clock`); the terminal layer sends only what changed.
+public func render(
+  _ state: UIState, report: Report, dataset: Dataset?, palette: any StylePalette, glyphs: GlyphSet,
+  on terminal: any Terminal
+) {
+  let c = Canvas(terminal: terminal, palette: palette, glyphs: glyphs)
+  terminal.clear(style: palette.style(.background))
+  let size = state.size
+  if state.tooSmall {
+    Frame.tooSmall(size, on: c)
+    return
+  }
+  Frame.header(state, report: report, on: c)
+  switch state.screen {
+  case .overview: Frame.overview(state, report: report, dataset: dataset, on: c)
+  case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, on: c)
+  case .targets: Frame.list("Targets", state, report: report, dataset: dataset, on: c)
+  case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
+  case .drillDown(let t):
+    Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
+  }
+  Frame.statusBar(state, report: report, on: c)
+  if state.showHelp {
+    HelpOverlay(registry: state.keys, scroll: state.helpScroll).draw(
+      in: Rect(x: 0, y: 0, width: size.width, height: size.height), on: c)
+  }
+}
+
+/// The parts of a frame.
+enum Frame {
+  static func tooSmall(_ size: Size, on c: Canvas) {
+    let need = UIState.minimumSize
+    let lines = [
+      "terminal too small: need \(need.width)x\(need.height)", "now \(size.width)x\(size.height)",
+    ]
+    for (i, l) in lines.enumerated() {
+      let y = size.height / 2 - 1 + i
+      let x = max(0, (size.width - TUIFormat.width(l)) / 2)
+      c.text(x, max(0, min(y, size.height - 1)), l, role: i == 0 ? .warn : .muted)
+    }
+  }
+
+  static func header(_ s: UIState, report: Report, on c: Canvas) {
+    let w = s.size.width
+    var left: [Segment] = [
+      .text("carbontop  ", .title), .text(sanitized(report.organization), .text),
+    ]
+    if let a = s.asOf {
+      left.append(.text("  as of \(a)", .warn))
+    } else if let l = report.latestCompleteFY {
+      left.append(.text("  \(l) (latest complete)", .text))
+    } else {
+      left.append(.text("  no complete year", .muted))
+    }
+    if let p = report.inProgressFY, s.asOf == nil, w >= 100 {
+      left.append(.text("  \(p) through \(report.inProgressThrough?.description ?? "?")", .muted))
+    }
+    if let e = s.entity { left.append(.text("  entity: " + sanitized(e), .accent)) }
+    if let name = s.scenarioName ?? report.scenario.name {
+      left.append(.text("  scenario: " + sanitized(name), .accent))
+    }
+    if s.basis == .location { left.append(.text("  S2 location", .accent)) }
+    if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
+    var right: [Segment] = []
+    if let l = s.loading {
+      right.append(
+        .text(sanitized(l) + (s.progress.map { " " + TUIFormat.percent($0) } ?? "") + "  ", .warn))
+    }
+    if let wt = s.watchText { right.append(.text(sanitized(wt) + "  ", .muted)) }
+    if !s.clock.isEmpty { right.append(.text(sanitized(s.clock), .text)) }
+    let rw = right.reduce(0) { n, seg in
+      if case .text(let t, _) = seg { return n + TUIFormat.width(t) }
+      return n
+    }
+    Segment.draw(left, x: 0, y: 0, maxWidth: max(0, w - rw - 1), on: c)
+    if rw < w { Segment.draw(right, x: w - rw, y: 0, maxWidth: rw, on: c) }
+  }
+
+  static func diagnosticsSummary(_ d: [Diagnostic]) -> (String, StyleRole) {
+    let e = d.filter { $0.severity == .error }.count
+    let w = d.count - e
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    if e > 0 { return (plural(e, "error") + (w > 0 ? ", " + plural(w, "warning") : ""), .bad) }
+    if w > 0 { return (plural(w, "warning"), .warn) }
+    return ("no diagnostics", .statusBarText)
+  }
+
+  static func statusBar(_ s: UIState, report: Report, on c: Canvas) {
+    let k = s.keys
+    func h(_ a: KeyAction, _ label: String) -> String? { k.hint(a).map { "\($0):\(label)" } }
+    var hints: [String?]
+    switch s.screen {
+    case .overview:
+      let zoom = [k.hint(.zoom1), k.hint(.zoom3)].compactMap { $0 }
+      hints = [
+        h(.help, "help"), h(.quit, "quit"), zoom.count == 2 ? "\(zoom[0])-\(zoom[1]):zoom" : nil,
+        [k.hint(.yearPrev), k.hint(.yearNext)].compactMap { $0 }.joined(separator: " ") + ":year",
+        h(.entityNext, "entity"), h(.basisToggle, "basis"), h(.scenarioEditor, "scenario"),
+        h(.themeNext, "theme"), h(.targets, "targets"), h(.drillDown, "sources"),
+        h(.diagnostics, "diagnostics"),
+      ]
+    default:
+      hints = [
+        h(.back, "back"), h(.focusNext, "table"), h(.drillDown, "sources"), h(.help, "help"),
+        h(.quit, "quit"),
+      ]
+    }
+    var (right, role) = diagnosticsSummary(report.diagnostics)
+    if let m = s.statusMessage { right = sanitized(m) + "  " + right }
+    // Whole hints only: two spaces apart, else one, else drop hints from the end.
+    let room = s.size.width - TUIFormat.width(right) - 2
+    var list = hints.compactMap { $0 }
+    var left = " " + list.joined(separator: "  ")
+    while TUIFormat.width(left) > room && !list.isEmpty {
+      left = " " + list.joined(separator: " ")
+      if TUIFormat.width(left) > room { list.removeLast() }
+    }
+    StatusBar(left: left, right: right + " ", rightRole: role).draw(
+      y: s.size.height - 1, width: s.size.width, on: c)
+  }
+
+  static func overview(_ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
+    let layout = Layout.overview(s.size, targetCount: report.targets.count)
+    for p in PanelID.allCases {
+      let key = s.keys.hint(p == .operational ? .zoom1 : p == .valueChain ? .zoom2 : .zoom3)
+      let prefix = key.map { "\($0) " } ?? ""
+      let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+        width: layout.panels[p.rawValue].width, prefix: prefix)
+      let title = prefix + m.title
+      let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(
+        in: layout.panels[p.rawValue], on: c)
+      if layout.compact {
+        // One or two summary lines per box.
+        var cm = m
+        cm.chart = nil
+        cm.bars = nil
+        cm.tail = Array(m.tail.prefix(1))
+        cm.draw(in: inner, on: c)
+      } else {
+        m.draw(in: inner, on: c)
+      }
+    }
+    if layout.strip.height >= 5 && layout.strip.width >= 100 {
+      // Room to spare: the full targets table instead of the strip.
+      let t = ScreenTable.targets(report)
+      let inner = PanelBox(title: "Targets", note: "\(t.rows.count) targets").draw(
+        in: layout.strip, on: c)
+      TableView(columns: t.columns, rows: t.rows).draw(in: inner, on: c)
+    } else {
+      strip(report, s, in: layout.strip, on: c)
+    }
+  }
+
+  /// Every target with its status word and gap, in columns.
+  static func strip(_ r: Report, _ s: UIState, in area: Rect, on c: Canvas) {
+    guard area.height > 0, !r.targets.isEmpty else { return }
+    let cols = max(1, min(r.targets.count, area.width / 40))
+    let colW = area.width / cols
+    let capacity = cols * area.height
+    for (i, t) in r.targets.enumerated() {
+      guard i < capacity else { break }
+      let x = area.x + (i % cols) * colW
+      let y = area.y + i / cols
+      if i == capacity - 1 && r.targets.count > capacity {
+        let more = r.targets.count - capacity + 1
+        c.text(
+          x, y,
+          "+\(more) more: " + (s.keys.hint(.targets).map { "press \($0)" } ?? "targets screen"),
+          role: .muted, maxWidth: colW - 1)
+        break
+      }
+      let isIntensity = t.kind == .intensity
+      let gap =
+        t.gap.map { " gap " + (isIntensity ? TUIFormat.intensity($0) : TUIFormat.tonnes($0)) } ?? ""
+      let word = TUIFormat.statusWord(t.status)
+      let room = colW - 1 - TUIFormat.width(word) - TUIFormat.width(gap) - 1
+      let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
+      let used = c.text(
+        x, y,
+        TUIFormat.truncate(sanitized(t.title), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
+        role: titleRole, maxWidth: colW - 1)
+      Segment.draw(
+        [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c
+      )
+    }
+  }
+
+  static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
+    let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+      width: s.size.width)
+    PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
+    let parts = Layout.zoom(s.size)
+    // Summary: the head lines and as many tail lines as fit; then the chart (and bars).
+    var summary = m
+    summary.chart = nil
+    summary.bars = nil
+    summary.draw(in: parts.summary, on: c)
+    var chartOnly = m
+    chartOnly.head = []
+    chartOnly.tail = []
+    chartOnly.draw(in: parts.chart, on: c)
+    let tables = ScreenTable.tables(
+      for: s.screen, report: report, dataset: dataset, entity: s.entity)
+    tabs(tables, active: s.table, in: parts.tabs, on: c)
+    if s.table < tables.count { table(tables[s.table], s, in: parts.table, on: c) }
+  }
+
+  static func tabs(_ tables: [ScreenTable], active: Int, in r: Rect, on c: Canvas) {
+    var x = r.x
+    for (i, t) in tables.enumerated() {
+      let label = i == active ? "[\(t.name)]" : " \(t.name) "
+      x += c.text(x, r.y, label, role: i == active ? .title : .muted, maxWidth: r.maxX - x) + 1
+    }
+  }
+
+  static func table(_ t: ScreenTable, _ s: UIState, in r: Rect, on c: Canvas) {
+    TableView(
+      columns: t.columns, rows: t.rows, selected: t.rows.isEmpty ? nil : s.selection,
+      scroll: s.scroll
+    ).draw(in: r, on: c)
+  }
+
+  static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
+    let tables = ScreenTable.tables(
+      for: s.screen, report: report, dataset: dataset, entity: s.entity)
+    let count = tables.first?.rows.count ?? 0
+    PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
+    if let t = tables.first {
+      if s.screen == .diagnostics && report.diagnostics.isEmpty {
+        c.text(
+          Layout.list(s.size).x, Layout.list(s.size).y, "no diagnostics: the dataset reads cleanly",
+          role: .good)
+        return
+      }
+      table(t, s, in: Layout.list(s.size), on: c)
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/// The screen being shown (the help is an overlay on any of them).
+public enum Screen: Hashable, Sendable {
+  case overview
+  /// One panel full screen with its tables.
+  case zoom(PanelID)
+  /// Every target with status, gap, L and outcome.
+  case targets
+  /// Every diagnostic, `file:line:column: severity: message`.
+  case diagnostics
+  /// The source rows behind a figure.
+  case drillDown(DrillTarget)
+}

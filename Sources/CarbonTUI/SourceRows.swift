@@ -1,0 +1,109 @@
+import CarbonKit
+
+/// The drill-down: the dataset rows behind a figure, with file:line and their values.
+public enum SourceRows {
+  /// A title for the drill-down screen.
+  public static func title(for t: DrillTarget) -> String {
+    switch t {
+    case .operations(let fy): return "Sources: operations \(fy)"
+    case .valueChain(let fy): return "Sources: value chain and revenue \(fy)"
+    case .category(let c, let fy): return "Sources: Scope 3 category \(c) \(fy)"
+    case .avoided(let fy): return "Sources: avoided emissions \(fy)"
+    case .avoidedEntity(let e, let fy): return "Sources: avoided emissions \(sanitized(e)) \(fy)"
+    case .program(let e, let p, let fy): return "Sources: \(sanitized(e)) / \(sanitized(p)) \(fy)"
+    case .target(let id): return "Source: target \(sanitized(id))"
+    }
+  }
+
+  /// The rows behind a drill-down target, restricted to `entity` when the filter is on.
+  public static func table(for t: DrillTarget, dataset: Dataset?, entity: String?) -> ScreenTable {
+    let cols: [TableView.Column] = [
+      .init("source", width: 22), .init("period", width: 10), .init("entity", width: 18),
+      .init("values", width: 60),
+    ]
+    guard let d = dataset else {
+      return ScreenTable(
+        name: "sources", columns: cols, rows: [.init(["no dataset loaded"], roles: [.muted])],
+        drill: [nil])
+    }
+    let cal = d.organization.calendar
+    func keep(_ e: String) -> Bool { entity == nil || entity == e }
+    var rows: [TableView.Row] = []
+    func add(
+      _ src: SourceRef?, _ period: String, _ e: String, _ values: [(String, Double?)],
+      extra: [String] = []
+    ) {
+      let v = values.compactMap { k, x in x.map { "\(k)=\(TUIFormat.raw($0))" } } + extra
+      rows.append(.init([src?.description ?? "-", period, e, v.joined(separator: " ")]))
+    }
+    switch t {
+    case .operations(let fy):
+      for r in d.operations ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
+        add(
+          r.source, r.period.description, r.entity,
+          [
+            ("scope1", r.scope1), ("scope2_location", r.scope2Location),
+            ("scope2_market", r.scope2Market),
+            ("scope1_2", r.scope12), ("removals", r.removals), ("offsets", r.offsets),
+            ("abatement", r.abatement),
+            ("electricity_mwh", r.electricityMWh), ("clean_mwh", r.cleanElectricityMWh),
+            ("pue", r.pue),
+          ])
+      }
+    case .valueChain(let fy):
+      for r in d.valueChain ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
+        add(
+          r.source, r.period.description, r.entity,
+          [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)])
+      }
+      for r in d.revenue ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
+        add(r.source, r.period.description, r.entity, [("revenue", r.revenue)])
+      }
+    case .category(let c, let fy):
+      for r in d.valueChain ?? []
+      where r.period.fiscalYear(in: cal) == fy && r.category == c && keep(r.entity) {
+        add(
+          r.source, r.period.description, r.entity, [("tco2e", r.tco2e)],
+          extra: r.dataQuality.map { ["quality=\($0)"] } ?? [])
+      }
+    case .avoided(let fy), .avoidedEntity(_, let fy), .program(_, _, let fy):
+      var ent: String?
+      var prog: String?
+      if case .avoidedEntity(let e, _) = t { ent = e }
+      if case .program(let e, let p, _) = t {
+        ent = e
+        prog = p
+      }
+      func match(_ e: String, _ p: String) -> Bool {
+        keep(e) && (ent == nil || ent == e) && (prog == nil || prog == p)
+      }
+      for r in d.avoided ?? []
+      where r.period.fiscalYear(in: cal) == fy && match(r.entity, r.program) {
+        add(
+          r.source, r.period.description, r.entity, [("avoided_tco2e", r.avoided)],
+          extra: ["program=\(r.program)", "verified=\(r.verified)"])
+      }
+      for g in d.ledger?.groups ?? [] where g.fiscalYear == fy && match(g.entity, g.program) {
+        add(
+          g.firstSource, fy.description, g.entity, [("avoided_tco2e", g.tco2e)],
+          extra: [
+            "program=\(g.program)", "events=\(g.events)", "participants=\(g.participants)",
+            "(first event)",
+          ])
+      }
+    case .target(let id):
+      if let tg = d.targets.first(where: { $0.id == id }) {
+        let src = tg.line.map { SourceRef(file: "dataset.toml", line: $0) }
+        add(
+          src, "\(tg.baseline)-\(tg.by)", tg.entity ?? "*",
+          [("reduction", tg.reduction), ("amount_tco2e", tg.amountTCO2e)],
+          extra: [
+            "id=\(tg.id)", "kind=\(tg.kind.rawValue)",
+            "scopes=\(tg.scopes.map(\.rawValue).joined(separator: ","))",
+          ])
+      }
+    }
+    if rows.isEmpty { rows = [.init(["no source rows"], roles: [.muted])] }
+    return ScreenTable(name: "sources", columns: cols, rows: rows, drill: rows.map { _ in nil })
+  }
+}

@@ -1,0 +1,70 @@
+import CarbonKit
+import CarbonTerminal
+
+/// Everything the dashboard shows besides the Report, as a value. `update` makes the next
+/// state from an event; `render` draws a state. The app sets the hooks (clock, status message,
+/// changed figures, loading, watch text) before rendering.
+public struct UIState: Hashable, Sendable {
+  /// The terminal size the frame is laid out for.
+  public var size: Size
+  public var screen: Screen = .overview
+  /// Screens to return to with `back`.
+  public var history: [Screen] = []
+  /// The focused panel of the overview.
+  public var focus: PanelID = .operational
+  public var showHelp = false
+  public var helpScroll = 0
+  /// The active table of a zoom screen.
+  public var table = 0
+  /// The selected row of the active table.
+  public var selection = 0
+  /// The first visible row of the active table (kept in view of the selection at draw time).
+  public var scroll = 0
+  /// The fiscal-year cursor: nil = latest; the app recomputes the Report `asOf` this year.
+  public var asOf: FiscalYear?
+  /// The entity filter: nil = all entities.
+  public var entity: String?
+  /// The Scope 2 basis the Report was built on.
+  public var basis: Scope2Basis = .market
+  /// Mouse clicks and wheel (off with --no-mouse).
+  public var mouseEnabled = true
+  /// The key registry (after keys.toml).
+  public var keys: KeyRegistry = .standard
+
+  // Hooks the app sets.
+  /// The dataset folder as given on the command line.
+  public var datasetPath = ""
+  /// The header clock, e.g. "12:03:04" (the only time the frame shows).
+  public var clock = ""
+  /// "watching", "polling 2s", or nil.
+  public var watchText: String?
+  /// A transient message, e.g. "reloaded operations.csv 12:03:04".
+  public var statusMessage: String?
+  /// Figures that changed recently (drawn in the `changed` role).
+  public var changed: Set<FigureKey> = []
+  /// Loading text ("reading events…"); with `progress` in 0...1 when known.
+  public var loading: String?
+  public var progress: Double?
+  /// The scenario name in the header; nil = the Report's scenario name.
+  public var scenarioName: String?
+
+  public init(
+    size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = ""
+  ) {
+    self.size = size
+    self.mouseEnabled = mouseEnabled
+    self.keys = keys
+    self.datasetPath = datasetPath
+  }
+
+  /// The minimum terminal size; below it a "terminal too small" screen is shown.
+  public static let minimumSize = Size(width: 40, height: 10)
+
+  /// True when the terminal is below the minimum size.
+  public var tooSmall: Bool {
+    size.width < UIState.minimumSize.width || size.height < UIState.minimumSize.height
+  }
+
+  /// True when the compact layout is used (below 80x24).
+  public var compact: Bool { size.width < 80 || size.height < 24 }
+}

@@ -1,0 +1,221 @@
+import CarbonKit
+import CarbonTerminal
+import Testing
+
+@testable import CarbonTUI
+
+@Suite struct ScreenTests {
+  let palette = DefaultPalette()
+
+  @Test(arguments: [(80, 24), (160, 48), (120, 30)])
+  func overview(_ w: Int, _ h: Int) {
+    let t = Fixtures.draw(Fixtures.state(w, h))
+    let text = t.text
+    #expect(t.line(0).hasPrefix("carbontop  Alibaba Group  FY2025 (latest complete)"))
+    #expect(t.line(0).hasSuffix("watching  12:03:04"))
+    #expect(text.contains("Carbon-neutral own operations"))
+    #expect(text.contains("Value-chain intensity"))
+    if w >= 120 { #expect(text.contains("Value-chain intensity: -50% by FY2030")) }
+    #expect(text.contains("never netted against the inventory"))
+    // Net at L = FY2025: 4,450,000 t -> 4.45 Mt; path 2.53 Mt; intensity 8.10; cumulative
+    // 5 + 12 + 17.4 + 33.3 + 59.2 = 126.9 Mt.
+    #expect(text.contains("net 4.45 Mt  path 2.53 Mt  BEHIND"))
+    #expect(text.contains("8.10 t/M CNY  target 4.11  BEHIND"))
+    #expect(text.contains("cumulative 126.9 Mt of 1.50 Gt  8.4%"))
+    #expect(text.contains("ON TRACK"))
+    #expect(text.contains("clean electricity 39.0%"))
+    #expect(text.contains("S2 market"))
+    // The status word cell uses the bad role.
+    if let p = t.find("BEHIND") {
+      #expect(t.style(p.x, p.y) == palette.style(.bad))
+    } else {
+      Issue.record("no BEHIND")
+    }
+    if let p = t.find("ON TRACK") { #expect(t.style(p.x, p.y) == palette.style(.good)) }
+    // Status bar: keys and the diagnostics count.
+    let status = t.line(h - 1)
+    #expect(status.contains("?:help"))
+    #expect(status.contains("q:quit"))
+    #expect(status.contains("1 error, 1 warning"))
+    if let p = t.find("1 error") { #expect(t.style(p.x, p.y).fg == palette.style(.bad).fg) }
+    // No raw escape or control character anywhere on the screen.
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    // Braille present for the charts.
+    #expect(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+  }
+
+  @Test func wideShowsEveryTarget() {
+    let text = Fixtures.draw(Fixtures.state(160, 48)).text
+    #expect(text.contains("Alibaba Cloud all-scope"))
+    #expect(text.contains("ACHIEVED"))
+    #expect(text.contains("NO DATA"))
+    #expect(text.contains("Evil?]0;pwned?"))
+  }
+
+  @Test func compactLayout() {
+    let t = Fixtures.draw(Fixtures.state(50, 12))
+    let text = t.text
+    #expect(text.contains("BEHIND"))
+    #expect(text.contains("net 4.45 Mt"))
+    #expect(text.contains("cumulative"))
+    #expect(!text.contains("terminal too small"))
+    #expect(t.line(11).contains("?:help"))
+  }
+
+  @Test(arguments: [(39, 24), (80, 9), (10, 3), (1, 1)])
+  func tooSmall(_ w: Int, _ h: Int) {
+    let t = Fixtures.draw(Fixtures.state(w, h))
+    if w >= 30 { #expect(t.text.contains("terminal too small: need 40x10")) }
+    #expect(t.text.contains("terminal") || w < 12)
+  }
+
+  @Test func asciiGlyphs() {
+    let t = Fixtures.draw(Fixtures.state(80, 24), unicode: false)
+    #expect(t.text.unicodeScalars.allSatisfy { $0.isASCII })
+    #expect(t.line(1).hasPrefix("# 1 Carbon-neutral"))
+    #expect(t.text.contains("+"))  // projection marks
+    #expect(t.text.contains("BEHIND"))
+  }
+
+  @Test(arguments: [(80, 24), (160, 48), (50, 12)])
+  func zoomScreens(_ w: Int, _ h: Int) {
+    var s = Fixtures.state(w, h)
+    s.screen = .zoom(.operational)
+    var t = Fixtures.draw(s)
+    if w >= 80 { #expect(t.text.contains("Carbon-neutral own operations: neutral by FY2030")) }
+    #expect(t.text.contains("[by fiscal year]") || h < 20)
+    if h >= 24 {
+      #expect(t.text.contains("FY2021        5.10 Mt"))  // FY in 11 + 1 space, net right-aligned in 9
+      #expect(t.text.contains("FY2026 YTD"))
+    }
+    s.screen = .zoom(.valueChain)
+    s.table = 1
+    t = Fixtures.draw(s)
+    #expect(t.text.contains("[by Scope 3 category]") || h < 20)
+    if h >= 24 { #expect(t.text.contains("Purchased goods")) }
+    s.screen = .zoom(.scope3plus)
+    s.table = 2
+    t = Fixtures.draw(s)
+    #expect(t.text.contains("never netted"))
+    if h >= 24 {
+      #expect(t.text.contains("[by program]"))
+      #expect(t.text.contains("Recycling?"))
+      #expect(t.text.contains("12,345"))
+      #expect(!t.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+  }
+
+  @Test(arguments: [(80, 24), (160, 48), (50, 12)])
+  func targetsScreen(_ w: Int, _ h: Int) {
+    var s = Fixtures.state(w, h)
+    s.screen = .targets
+    let t = Fixtures.draw(s)
+    #expect(t.text.contains("Targets"))
+    for word in ["BEHIND", "ON TRACK", "ACHIEVED", "NO DATA"] where w >= 80 {
+      #expect(t.text.contains(word))
+    }
+    if let p = t.find("ACHIEVED") { #expect(t.style(p.x, p.y) == palette.style(.good)) }
+    if let p = t.find("NO DATA") { #expect(t.style(p.x, p.y) == palette.style(.muted)) }
+    if w >= 160 { #expect(t.text.contains("1.92 Mt")) }
+  }
+
+  @Test(arguments: [(80, 24), (160, 48), (50, 12)])
+  func diagnosticsScreen(_ w: Int, _ h: Int) {
+    var s = Fixtures.state(w, h)
+    s.screen = .diagnostics
+    s.selection = 1  // the warning row is selected (reverse), the error row shows its role
+    let t = Fixtures.draw(s)
+    #expect(t.text.contains("operations.csv:14:3: error:"))
+    #expect(t.text.contains("value_chain.csv:2:7: warning:"))
+    if let p = t.find("operations.csv:14:3") { #expect(t.style(p.x, p.y) == palette.style(.bad)) }
+    if let p = t.find("value_chain.csv:2:7") {
+      #expect(t.style(p.x, p.y) == palette.style(.selection))
+    }
+  }
+
+  @Test func diagnosticsEmpty() {
+    var s = Fixtures.state(80, 24)
+    s.screen = .diagnostics
+    let t = Fixtures.draw(s, report: Fixtures.report(diagnostics: []))
+    #expect(t.text.contains("no diagnostics"))
+  }
+
+  @Test func drillDownRows() {
+    var s = Fixtures.state(160, 24)
+    s.screen = .drillDown(.operations(FiscalYear(2025)))
+    var t = Fixtures.draw(s)
+    // With a March year end, FY2025 = 2024-04 .. 2025-03: lines 3 (FY2025) and 4 (2024-05),
+    // not line 5 (2024-03, FY2024).
+    #expect(t.text.contains("operations.csv:3"))
+    #expect(t.text.contains("operations.csv:4"))
+    #expect(!t.text.contains("operations.csv:5"))
+    #expect(t.text.contains("scope1=7.5"))
+    s.entity = "Cainiao"
+    t = Fixtures.draw(s)
+    #expect(!t.text.contains("operations.csv:3"))
+    #expect(t.text.contains("operations.csv:4"))
+    s.entity = nil
+    s.screen = .drillDown(.program(entity: "Cainiao", program: "Recycling", FiscalYear(2025)))
+    t = Fixtures.draw(s)
+    // 19,200,000,000,000 mg... milliKg / 1e6 = 19,200,000 t.
+    #expect(t.text.contains("events/2024.csv:2"))
+    #expect(t.text.contains("avoided_tco2e=19200000"))
+    #expect(t.text.contains("events=12345"))
+    s.screen = .drillDown(.target("ops-neutral"))
+    t = Fixtures.draw(s)
+    #expect(t.text.contains("dataset.toml:7"))
+    s.screen = .drillDown(.avoided(FiscalYear(2025)))
+    t = Fixtures.draw(s, dataset: nil)
+    #expect(t.text.contains("no dataset loaded"))
+  }
+
+  @Test func hooksAppearInTheFrame() {
+    var s = Fixtures.state(160, 30)
+    s.statusMessage = "reloaded operations.csv 12:03:04"
+    s.loading = "reading events"
+    s.progress = 0.5
+    s.scenarioName = "clean80"
+    s.entity = "Alibaba Cloud"
+    s.asOf = FiscalYear(2023)
+    s.changed = [.operationalNet]
+    let t = Fixtures.draw(s)
+    #expect(t.line(29).contains("reloaded operations.csv 12:03:04"))
+    #expect(t.line(0).contains("reading events 50.0%"))
+    #expect(t.line(0).contains("scenario: clean80"))
+    #expect(t.line(0).contains("entity: Alibaba Cloud"))
+    #expect(t.line(0).contains("as of FY2023"))
+    if let p = t.find("4.45 Mt") {
+      #expect(t.style(p.x, p.y) == palette.style(.changed))
+    } else {
+      Issue.record("no net")
+    }
+  }
+
+  @Test func locationBasisIsSaid() {
+    var s = Fixtures.state(80, 24)
+    s.basis = .location
+    let t = Fixtures.draw(s)
+    #expect(t.text.contains("S2 location"))
+  }
+
+  @Test func missingSectionsSayNoTarget() {
+    var r = Fixtures.report()
+    r.operational = nil
+    r.valueChain = nil
+    r.scope3plus = nil
+    let t = Fixtures.draw(Fixtures.state(80, 24), report: r, dataset: nil)
+    #expect(t.text.contains("no neutrality target"))
+    #expect(t.text.contains("no avoided target"))
+  }
+
+  @Test func resizeThenRender() {
+    let ctx = Fixtures.context()
+    var s = Fixtures.state(80, 24)
+    s = update(s, .resize(Size(width: 30, height: 8)), ctx).0
+    #expect(Fixtures.draw(s).text.contains("terminal too small: need 40x10"))
+    s = update(s, .resize(Size(width: 160, height: 48)), ctx).0
+    let t = Fixtures.draw(s)
+    #expect(t.size == Size(width: 160, height: 48))
+    #expect(t.text.contains("BEHIND"))
+  }
+}
