@@ -1250,11 +1250,19 @@ def main(argv):
         i = args.index("--scenario")
         scen = args[i + 1]
         del args[i:i + 2]
-    args = [a for a in args if a not in ("--format", "json", "report")]
+    check = bool(args) and args[0] == "check"
+    args = [a for a in args if a not in ("--format", "json", "report", "check")]
     if len(args) != 1 or not os.path.isdir(args[0]):
-        print("usage: reference.py DATASET [--scenario FILE]", file=sys.stderr)
+        print("usage: reference.py [check] DATASET [--scenario FILE]", file=sys.stderr)
         return 2
     ds = Dataset(args[0], scen)
+    if check:
+        rep = Report(ds).build()
+        esc = lambda s: "".join(c if c.isprintable() else "?" for c in str(s))
+        for d in rep["diagnostics"]:
+            loc = esc(d["file"]) + (f":{d['line']}:{d['column']}" if d["line"] is not None else "")
+            print(f"{loc}: {d['severity']}: {esc(d['message'])}")
+        return 1 if any(d["severity"] == "error" for d in rep["diagnostics"]) else 0
     rep = Report(ds).build()
     json.dump(clean_json(rep), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
