@@ -1,0 +1,180 @@
+import CarbonKit
+import Foundation
+
+/// The merged aggregation state: per (fiscal year, pair) sums, event counts, participant
+/// sets and first sources; per fiscal year the participant set; the months with data.
+final class LedgerTotals {
+  var index: [UInt64: Int] = [:]
+  var keys: [UInt64] = []
+  var milli: [Int64] = []
+  var events: [Int] = []
+  var sets: [LedgerIDSet] = []
+  var first: [SourceRef?] = []
+  var months: [UInt64] = Array(repeating: 0, count: 120_000 / 64 + 1)
+  var rowsRead = 0
+  var rowsRejected = 0
+  var store: LedgerByteStore
+  var overflowed = false
+
+  init(seed: UInt64) {
+    store = LedgerByteStore()
+    store.seed = seed
+  }
+
+  deinit {
+    for s in sets { s.deallocate() }
+  }
+
+  private func slot(_ key: UInt64) -> Int {
+    if let k = index[key] { return k }
+    let k = keys.count
+    index[key] = k
+    keys.append(key)
+    milli.append(0)
+    events.append(0)
+    sets.append(LedgerIDSet())
+    first.append(nil)
+    return k
+  }
+
+  /// Adds the partials (consumed: their sets are taken over or freed). `source` turns a
+  /// first-seen record into a file and line.
+  func merge(_ partials: [LedgerPartial], threads: Int, source: (LedgerFirstSeen) -> SourceRef?) {
+    // Serial part: slots, sums, counts, first sources, months.
+    var jobs: [(target: Int, parts: [(Int, Int)])] = []
+    var jobIndex: [Int: Int] = [:]
+    for (pi, p) in partials.enumerated() {
+      for s in 0..<p.slotKeys.count {
+        let t = slot(p.slotKeys[s])
+        let (sum, o) = milli[t].addingReportingOverflow(p.milli[s])
+        if o { overflowed = true } else { milli[t] = sum }
+        events[t] += p.events[s]
+        for f in p.firstSeen[s] {
+          guard let ref = source(f) else { continue }
+          if let cur = first[t], !LedgerTotals.precedes(ref, cur) { continue }
+          first[t] = ref
+        }
+        if let j = jobIndex[t] {
+          jobs[j].parts.append((pi, s))
+        } else {
+          jobIndex[t] = jobs.count
+          jobs.append((t, [(pi, s)]))
+        }
+      }
+      for w in 0..<months.count { months[w] |= p.months[w] }
+      store.merge(p.store)
+      if p.overflowed { overflowed = true }
+    }
+    // Parallel part: set unions, one target slot per job, biggest first.
+    jobs.sort { a, b in
+      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count } > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
+    }
+    let box = LedgerSendableBox(sets: sets, partials: partials, jobs: jobs)
+    let n = min(max(1, threads), max(1, jobs.count))
+    DispatchQueue.concurrentPerform(iterations: n) { w in
+      while let j = box.next() {
+        let job = box.jobs[j]
+        var target = box.target(job.target)
+        for (pi, s) in job.parts {
+          let src = box.partials[pi].sets[s]
+          if target.count == 0 && src.count > target.capacity / 2 {
+            // Take the partial's table over instead of copying it.
+            target.deallocate()
+            target = src
+          } else {
+            target.formUnion(src)
+            src.deallocate()
+          }
+        }
+        box.setTarget(job.target, target)
+      }
+      _ = w
+    }
+    sets = box.sets  // every partial set was taken over or freed
+  }
+
+  /// Orders first sources by file name (UTF-8 bytes), then line.
+  static func precedes(_ a: SourceRef, _ b: SourceRef) -> Bool {
+    if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+    return a.line < b.line
+  }
+
+  /// The summary of everything merged so far.
+  func summary(registry: LedgerPairRegistry, files: [String]) -> LedgerSummary {
+    var groups: [EventGroup] = []
+    var years: [Int: Int] = [:]
+    for (k, key) in keys.enumerated() {
+      let fy = Int(key >> 32) - 1
+      let pair = UInt32(truncatingIfNeeded: key)
+      if pair == ledgerYearPair {
+        years[fy] = k
+        continue
+      }
+      let names = registry.names(Int32(bitPattern: pair))
+      groups.append(
+        EventGroup(
+          fiscalYear: FiscalYear(fy), entity: names.entity, program: names.program, milliKg: milli[k],
+          events: events[k], participants: sets[k].count, firstSource: first[k]))
+    }
+    groups.sort { a, b in
+      if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
+      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
+      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+    }
+    var totals: [EventGroup] = []
+    for (fy, k) in years.sorted(by: { $0.key < $1.key }) {
+      var t = EventGroup(fiscalYear: FiscalYear(fy), entity: "*", program: "*", milliKg: 0, events: 0, participants: sets[k].count)
+      for g in groups where g.fiscalYear.year == fy {
+        let (s, o) = t.milliKg.addingReportingOverflow(g.milliKg)
+        t.milliKg = o ? Int64.max : s
+        t.events += g.events
+        if let f = g.firstSource, t.firstSource.map({ LedgerTotals.precedes(f, $0) }) ?? true { t.firstSource = f }
+      }
+      if t.events > 0 { totals.append(t) }
+    }
+    var ms = Set<YearMonth>()
+    for (w, word) in months.enumerated() where word != 0 {
+      for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+        ms.insert(YearMonth(index: w * 64 + bit))
+      }
+    }
+    return LedgerSummary(
+      groups: groups.filter { $0.events > 0 }, yearTotals: totals, months: ms, rowsRead: rowsRead,
+      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+  }
+}
+
+/// Shared state of the parallel set merge (each job touches only its own target slot).
+final class LedgerSendableBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cursor = 0
+  private(set) var sets: [LedgerIDSet]
+  let partials: [LedgerPartial]
+  let jobs: [(target: Int, parts: [(Int, Int)])]
+
+  init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [(target: Int, parts: [(Int, Int)])]) {
+    self.sets = sets
+    self.partials = partials
+    self.jobs = jobs
+  }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard cursor < jobs.count else { return nil }
+    cursor += 1
+    return cursor - 1
+  }
+
+  func target(_ t: Int) -> LedgerIDSet {
+    lock.lock()
+    defer { lock.unlock() }
+    return sets[t]
+  }
+
+  func setTarget(_ t: Int, _ value: LedgerIDSet) {
+    lock.lock()
+    sets[t] = value
+    lock.unlock()
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CarbonData
+import CarbonKit
+import Foundation
+
+/// Where the dataset is: the DATASET argument, else `sample-data/alibaba` when that folder
+/// exists in the current directory.
+enum DatasetLocation {
+  static let defaultFolder = "sample-data/alibaba"
+
+  /// Resolves the DATASET argument or its default; a clear usage error when neither exists.
+  static func resolve(_ argument: String?) throws -> String {
+    if let argument { return argument }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: defaultFolder, isDirectory: &isDir), isDir.boolValue {
+      return defaultFolder
+    }
+    throw ValidationError(
+      "no DATASET given and no \(defaultFolder) folder here: pass the dataset folder, e.g. `carbontop report path/to/dataset`"
+    )
+  }
+
+  /// Loads a dataset with the fast events ledger, reporting a usage error for a missing folder.
+  static func load(_ folder: String, progress: ProgressBar? = nil) throws -> LoadedDataset {
+    do {
+      return try DatasetLoader.load(folder: folder, ledger: ledgerHook(progress: progress))
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+
+  /// The events/*.csv aggregation used by every command and the dashboard.
+  static func ledgerHook(progress: ProgressBar?) -> LedgerHook {
+    { files, calendar in
+      EventsLedger.aggregate(
+        files: files, calendar: calendar,
+        progress: progress.map { bar in { @Sendable done, total in bar.update(done, total) } })
+    }
+  }
+}

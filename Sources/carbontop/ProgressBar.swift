@@ -1,0 +1,47 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A progress bar on standard error for long reads: it appears only when reading has taken
+/// more than half a second and standard error is a terminal, and is erased when done.
+final class ProgressBar: @unchecked Sendable {
+  private let lock = NSLock()
+  private let label: String
+  private let start = DispatchTime.now().uptimeNanoseconds
+  private var lastDraw: UInt64 = 0
+  private var shown = false
+
+  private init(label: String) { self.label = label }
+
+  /// A bar for standard error, or nil when standard error is not a terminal.
+  static func forStandardError(label: String) -> ProgressBar? {
+    isatty(2) == 1 ? ProgressBar(label: label) : nil
+  }
+
+  /// Called from any thread with bytes done of bytes total.
+  func update(_ done: Int64, _ total: Int64) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    lock.lock()
+    defer { lock.unlock() }
+    guard now - start > 500_000_000, now - lastDraw > 100_000_000 || done >= total else { return }
+    lastDraw = now
+    shown = true
+    let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+    let width = 30
+    let filled = Int(fraction * Double(width))
+    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    let mb = Double(done) / 1_048_576
+    let line = String(format: "\r%@ [%@] %5.1f%%  %.0f MiB", label, bar, fraction * 100, mb)
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// Erases the bar if it was drawn.
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
+  }
+}
