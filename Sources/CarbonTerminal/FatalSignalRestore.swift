@@ -17,7 +17,8 @@ public enum FatalSignalRestore {
     for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { sig in
-        let reset = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n"
+        let reset =
+          "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n"
         reset.utf8CString.withUnsafeBufferPointer { p in
           _ = Glibc.write(1, p.baseAddress, p.count - 1)
         }
@@ -25,7 +26,7 @@ public enum FatalSignalRestore {
         signal(sig, SIG_DFL)
         raise(sig)
       }
-      action.sa_flags = Int32(SA_RESETHAND)
+      action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
       sigemptyset(&action.sa_mask)
       sigaction(sig, &action, nil)
     }

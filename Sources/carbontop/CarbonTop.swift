@@ -6,6 +6,9 @@ struct CarbonTop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "carbontop",
     abstract: "A terminal dashboard for an organization's decarbonization targets.",
-    subcommands: [ReportCommand.self, CheckCommand.self, LedgerCommand.self]
+    subcommands: [
+      DashboardCommand.self, ReportCommand.self, CheckCommand.self, LedgerCommand.self,
+    ],
+    defaultSubcommand: DashboardCommand.self
   )
 }

@@ -108,7 +108,9 @@ final class DatasetSession: @unchecked Sendable {
   func slowProgress() -> (fraction: Double?, Void)? {
     lock.lock()
     defer { lock.unlock() }
-    guard running, DispatchTime.now().uptimeNanoseconds - startedAt > 500_000_000 else { return nil }
+    guard running, DispatchTime.now().uptimeNanoseconds - startedAt > 500_000_000 else {
+      return nil
+    }
     return (bytesTotal > 0 ? min(1, Double(bytesDone) / Double(bytesTotal)) : nil, ())
   }
 
