@@ -37,6 +37,8 @@ let package = Package(
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
     .testTarget(name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),
+    // Runs Tests/e2e (pytest + pyte) against the built carbontop binary.
+    .testTarget(name: "EndToEndTests", exclude: []),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,176 @@
+"""Drive the real carbontop binary in a pseudo-terminal and read its screen with pyte.
+
+The program runs on the slave side of a pty whose size we set; everything it writes is fed
+to a pyte screen (a VT100/xterm emulator), so tests read per-cell text and colours. We keep
+the slave fd open in this process so that, after the program exits, we can check that it
+restored the terminal modes (canonical input and echo back on).
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+
+import pyte
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def binary() -> str:
+    path = os.environ.get("CARBONTOP_BIN")
+    if path:
+        return path
+    for cand in (".build/debug/carbontop", ".build/release/carbontop"):
+        p = os.path.join(REPO, cand)
+        if os.path.exists(p):
+            return p
+    raise RuntimeError("carbontop binary not found: build it or set CARBONTOP_BIN")
+
+
+def _set_size(fd: int, cols: int, rows: int) -> None:
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+class Session:
+    """One carbontop process in a pty of cols x rows."""
+
+    def __init__(self, args=(), cols=100, rows=30, env=None, term="xterm-256color", cwd=REPO):
+        self.cols, self.rows = cols, rows
+        self.master, self.slave = os.openpty()
+        _set_size(self.slave, cols, rows)
+        self.initial_attrs = termios.tcgetattr(self.slave)
+        e = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM")}
+        e.update({"TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent-carbontop-test"})
+        if env:
+            for k, v in env.items():
+                if v is None:
+                    e.pop(k, None)
+                else:
+                    e[k] = v
+        self.raw = bytearray()
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.proc = subprocess.Popen(
+            [binary(), *args], stdin=self.slave, stdout=self.slave, stderr=self.slave,
+            cwd=cwd, env=e, start_new_session=True,
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+
+    # --- reading
+    def pump(self, timeout=0.05) -> int:
+        """Read what the program wrote within `timeout` seconds; returns bytes read."""
+        n = 0
+        end = time.monotonic() + timeout
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                break
+            r, _, _ = select.select([self.master], [], [], left)
+            if not r:
+                break
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            n += len(data)
+            self.raw += data
+            self.stream.feed(data)
+        return n
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def line(self, y: int) -> str:
+        return self.screen.display[y]
+
+    def wait_for(self, needle: str, timeout=5.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if needle in self.text():
+                return True
+            self.pump(0.05)
+        return needle in self.text()
+
+    def wait_gone(self, needle: str, timeout=5.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if needle not in self.text():
+                return True
+            self.pump(0.05)
+        return needle not in self.text()
+
+    def settle(self, quiet=0.2, timeout=5.0) -> None:
+        """Read until the program has been quiet for `quiet` seconds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.pump(quiet) == 0:
+                return
+
+    def find(self, needle: str):
+        for y, row in enumerate(self.screen.display):
+            x = row.find(needle)
+            if x >= 0:
+                return x, y
+        return None
+
+    def cell(self, x: int, y: int):
+        return self.screen.buffer[y][x]
+
+    # --- writing
+    def send(self, data: bytes | str) -> None:
+        if isinstance(data, str):
+            data = data.encode()
+        os.write(self.master, data)
+
+    def key(self, data: bytes | str, settle=True) -> None:
+        self.send(data)
+        if settle:
+            self.settle()
+
+    def resize(self, cols: int, rows: int) -> None:
+        self.cols, self.rows = cols, rows
+        _set_size(self.slave, cols, rows)
+        self.screen.resize(rows, cols)
+        os.killpg(self.proc.pid, signal.SIGWINCH)
+
+    def signal(self, sig: int) -> None:
+        self.proc.send_signal(sig)
+
+    # --- ending
+    def wait_exit(self, timeout=5.0) -> int | None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.05)
+            rc = self.proc.poll()
+            if rc is not None:
+                self.pump(0.1)
+                return rc
+        return None
+
+    def restored(self) -> bool:
+        """True when the pty's modes are back to what they were before the program started."""
+        now = termios.tcgetattr(self.slave)
+        lflag_ok = (now[3] & (termios.ICANON | termios.ECHO)) == (self.initial_attrs[3] & (termios.ICANON | termios.ECHO))
+        return lflag_ok and b"\x1b[?1049l" in self.raw and self.screen.cursor.hidden is False
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
