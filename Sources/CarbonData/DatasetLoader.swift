@@ -10,8 +10,10 @@ public typealias LedgerHook =
 public enum DatasetLoader {
   /// Loads the dataset in `folder`. Throws only for a usage error (no such folder, not a
   /// folder); every data problem is a diagnostic. `ledger` aggregates events/*.csv; without it
-  /// the events are not read.
-  public static func load(folder: String, ledger: LedgerHook? = nil) throws(DatasetFolderError)
+  /// the events are not read. With a `cache` (live reload), unchanged tables are not read again.
+  public static func load(
+    folder: String, ledger: LedgerHook? = nil, cache: TableCache? = nil
+  ) throws(DatasetFolderError)
     -> LoadedDataset
   {
     var st = stat()
@@ -43,17 +45,35 @@ public enum DatasetLoader {
     func table<Row>(
       _ file: String, _ read: ([UInt8], FiscalCalendar, inout [Diagnostic]) -> LoadedTable<Row>?
     ) -> [Row]? {
+      // Signature before reading: a file that changes while it is read is read again next time.
+      let signature = cache.flatMap { _ in TableCache.Signature(path: base + file) }
+      if let hit = cache?.lookup(file, signature: signature, calendar: cal) {
+        diags += hit.diagnostics
+        periodColumns[file] = hit.periodColumn
+        return hit.rows as? [Row]
+      }
+      let before = diags.count
+      var rows: [Row]?
       switch FileBytes.contents(of: base + file) {
-      case .missing: return nil
+      case .missing: break
       case .failed(let m):
         diags.append(Diagnostic(.error, file: file, m))
-        return nil
       case .bytes(let b):
-        guard let t = read(b, cal, &diags) else { return nil }
-        periodColumns[file] = t.periodColumn
-        return t.rows
+        if let t = read(b, cal, &diags) {
+          periodColumns[file] = t.periodColumn
+          rows = t.rows
+        }
       }
+      cache?.store(
+        file,
+        signature.map {
+          TableCache.Entry(
+            signature: $0, calendar: cal, rows: rows, periodColumn: periodColumns[file],
+            diagnostics: Array(diags[before...]))
+        })
+      return rows
     }
+    cache?.beginLoad()
     var dataset = Dataset(organization: organization, targets: targets)
     dataset.operations = table("operations.csv") {
       TableLoader.operations(bytes: $0, calendar: $1, diags: &$2)

@@ -20,8 +20,27 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
   var dataset: String?
 
+  @Flag(
+    help:
+      "Keep running and print the diagnostics again whenever the dataset changes (Ctrl-C stops).")
+  var watch = false
+
+  @Option(help: "With --watch: poll every SECONDS instead of using inotify.")
+  var poll: Double?
+
+  func validate() throws {
+    if poll != nil && !watch { throw ValidationError("--poll needs --watch") }
+    if let poll, !(0.01...3600).contains(poll) {
+      throw ValidationError("--poll: expected seconds between 0.01 and 3600, found \(poll)")
+    }
+  }
+
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
+    if watch {
+      try CheckWatch(folder: folder, poll: poll).run()
+      return
+    }
     let loaded = try DatasetLocation.load(folder)
     let hasErrors = CheckCommand.print(loaded.diagnostics, folder: folder)
     if hasErrors { throw ExitCode(1) }

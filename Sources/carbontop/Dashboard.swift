@@ -153,8 +153,10 @@ final class Dashboard {
       return
     }
     if names.isEmpty && !change.entries.contains(where: { $0.kind == .folderBack }) { return }
-    let rewritten = change.entries.filter { $0.kind == .rewritten || $0.kind == .deleted }.map(
-      \.path)
+    let rewritten = change.entries.filter {
+      if case .appended = $0.kind { return false }
+      return true
+    }.map(\.path)
     session.request(
       reason: names.isEmpty ? "dataset" : names.joined(separator: ", "), rewritten: rewritten)
   }

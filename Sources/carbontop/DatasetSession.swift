@@ -14,6 +14,8 @@ final class DatasetSession: @unchecked Sendable {
     /// What caused the load ("start", or the changed files).
     var reason: String
     var ledgerRead: String
+    /// The tables read from disk by this load (the others were unchanged).
+    var tablesRead: [String] = []
     var seconds: Double
   }
 
@@ -28,6 +30,7 @@ final class DatasetSession: @unchecked Sendable {
   private var bytesTotal: Int64 = 0
   private var startedAt: UInt64 = 0
   private let ledger: LiveLedger
+  private let tables = TableCache()
 
   init(folder: String, wake: WakePipe) {
     self.folder = folder
@@ -70,14 +73,16 @@ final class DatasetSession: @unchecked Sendable {
   private func start(reason: String, rewritten: [String]) {
     queue.async { [self] in
       ledger.markRewritten(rewritten)
+      tables.invalidate(rewritten)
       let t0 = DispatchTime.now().uptimeNanoseconds
       var result = Result(loaded: nil, failure: nil, reason: reason, ledgerRead: "", seconds: 0)
       do {
-        result.loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook)
+        result.loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
       } catch {
         result.failure = "\(error)"
       }
       result.ledgerRead = ledger.lastRead
+      result.tablesRead = tables.lastRead
       result.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
       lock.lock()
       finished = result
