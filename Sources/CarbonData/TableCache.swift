@@ -73,6 +73,6 @@ public final class TableCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     entries[file] = entry
-    read.append(file)
+    if entry != nil { read.append(file) }
   }
 }
