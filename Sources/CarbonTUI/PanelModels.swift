@@ -31,7 +31,9 @@ enum PanelModels {
     guard let ops = r.operational, let t = f.opsTarget else {
       return empty("Own operations", "neutrality")
     }
-    let title = "\(sanitized(t.title == t.id ? "Own operations" : t.title)): neutral by \(t.by)"
+    // Panel titles are the fixed headline of UI.md; the target's own title is on the
+    // targets screen and in the zoom, where there is room for it.
+    let title = "Own operations: neutral by \(t.by)"
     let y = f.opsL
     var head: [Segment] = [
       .text("net ", .muted), .text(TUIFormat.tonnes(y?.net), role(.operationalNet, s)),
@@ -101,7 +103,7 @@ enum PanelModels {
     guard let vc = r.valueChain, let t = f.vcTarget else {
       return empty("Value-chain intensity", "intensity")
     }
-    var title = sanitized(t.title == t.id ? "Value-chain intensity" : t.title)
+    var title = "Value-chain intensity"
     if let b = vc.baselineIntensity, let ts = vc.targetIntensity, b > 0 {
       title +=
         ": " + TUIFormat.signedPercent(ts / b - 1).replacingOccurrences(of: ".0%", with: "%")
@@ -163,7 +165,7 @@ enum PanelModels {
     guard let av = r.scope3plus, let t = f.avTarget else {
       return empty("Scope 3+ avoided", "avoided")
     }
-    let name = t.title == t.id ? "Scope 3+ avoided" : sanitized(t.title)
+    let name = "Scope 3+ avoided"
     let short = "\(name): \(TUIFormat.tonnes(av.amount)) by \(t.by)"
     let title = short + " (never netted against the inventory)"
     let y = f.avL

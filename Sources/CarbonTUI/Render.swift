@@ -182,7 +182,7 @@ enum Frame {
       let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
       let used = c.text(
         x, y,
-        TUIFormat.truncate(sanitized(t.title), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
+        TUIFormat.truncate(sanitized(t.id), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
         role: titleRole, maxWidth: colW - 1)
       Segment.draw(
         [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c
