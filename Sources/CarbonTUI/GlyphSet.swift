@@ -35,6 +35,10 @@ public struct GlyphSet: Hashable, Sendable {
   public var projectionMark: Character
   public var pathMark: Character
   public var isUnicode: Bool
+  /// Beside a figure that changed a moment ago: up, down, changed without an order.
+  public var changeMarks: (up: Character, down: Character, other: Character) {
+    isUnicode ? ("\u{25B2}", "\u{25BC}", "\u{25C6}") : ("^", "v", "*")
+  }
 
   /// Box drawing, braille and blocks.
   public static let unicode = GlyphSet(

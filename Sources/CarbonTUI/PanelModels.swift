@@ -8,6 +8,15 @@ enum PanelModels {
     state.changed.contains(key) ? .changed : base
   }
 
+  /// A figure's text, marked when it changed a moment ago: the `changed` role, an arrow for
+  /// its direction, and in monochrome also the word "new" (colour is never the only signal).
+  static func figure(_ text: String, _ key: FigureKey, _ state: UIState, _ base: StyleRole = .text)
+    -> Segment
+  {
+    guard state.changed.contains(key) else { return .text(text, base) }
+    return .changed(text, direction: state.changeDirections[key] ?? 0, word: state.monochrome)
+  }
+
   static func years(_ a: FiscalYear, _ b: FiscalYear) -> (String, String) {
     (a.description, b.description)
   }
@@ -36,7 +45,7 @@ enum PanelModels {
     let title = "Own operations: neutral by \(t.by)"
     let y = f.opsL
     var head: [Segment] = [
-      .text("net ", .muted), .text(TUIFormat.tonnes(y?.net), role(.operationalNet, s)),
+      .text("net ", .muted), figure(TUIFormat.tonnes(y?.net), .operationalNet, s),
       .text("  path ", .muted), .text(TUIFormat.tonnes(ops.pathNetAtLatest), .text),
       .text("  ", .text),
       .status(t.status),
@@ -45,16 +54,16 @@ enum PanelModels {
     if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
     let clean: [Segment] = [
       .text("clean electricity ", .muted),
-      .text(TUIFormat.percent(y?.cleanElectricityShare), role(.operationalClean, s)),
+      figure(TUIFormat.percent(y?.cleanElectricityShare), .operationalClean, s),
       .text(" ", .text), .gauge(y?.cleanElectricityShare, width: 12),
     ]
     let red: [Segment] = [
       .text("reduction ", .muted),
-      .text(TUIFormat.tonnes(y?.abatement), role(.operationalReduction, s)),
+      figure(TUIFormat.tonnes(y?.abatement), .operationalReduction, s),
       .text("  removals ", .muted),
-      .text(TUIFormat.tonnes(y?.removals), role(.operationalReduction, s)),
+      figure(TUIFormat.tonnes(y?.removals), .operationalReduction, s),
       .text("  offsets ", .muted),
-      .text(TUIFormat.tonnes(y?.offsets), role(.operationalReduction, s)),
+      figure(TUIFormat.tonnes(y?.offsets), .operationalReduction, s),
     ]
     var needs: [Segment] = [
       .text("S2 \(s.basis.rawValue)  ", .accent), .text("needs ", .muted),
@@ -111,14 +120,14 @@ enum PanelModels {
     }
     let y = f.vcL
     var head: [Segment] = [
-      .text(TUIFormat.intensity(y?.intensity), role(.valueChainIntensity, s)),
+      figure(TUIFormat.intensity(y?.intensity), .valueChainIntensity, s),
       .text(" " + intensityUnit(d), .muted),
       .text("  target ", .muted), .text(TUIFormat.intensity(vc.targetIntensity), .text),
       .text("  ", .text), .status(t.status),
     ]
     if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
     let yoy: [Segment] = [
-      .text(TUIFormat.signedPercent(y?.yoy), role(.valueChainYoY, s)), .text(" YoY  ", .muted),
+      figure(TUIFormat.signedPercent(y?.yoy), .valueChainYoY, s), .text(" YoY  ", .muted),
       .text(
         "needs " + TUIFormat.signedPercent(vc.requiredAnnualReduction.map { -$0 }) + "/yr from now",
         .text),
@@ -171,7 +180,7 @@ enum PanelModels {
     let y = f.avL
     var head: [Segment] = [
       .text("cumulative ", .muted),
-      .text(TUIFormat.tonnes(y?.cumulative), role(.avoidedCumulative, s)),
+      figure(TUIFormat.tonnes(y?.cumulative), .avoidedCumulative, s),
       .text(" of " + TUIFormat.tonnes(av.amount) + "  ", .muted),
       .text(TUIFormat.percent(av.progress), .text),
       .text(" ", .text), .gauge(av.progress, width: 12), .text("  ", .text), .status(t.status),
@@ -180,7 +189,7 @@ enum PanelModels {
     var line2: [Segment] = []
     if let y {
       line2 += [
-        .text("\(y.fy) ", .muted), .text(TUIFormat.tonnes(y.avoided), role(.avoidedLatest, s)),
+        .text("\(y.fy) ", .muted), figure(TUIFormat.tonnes(y.avoided), .avoidedLatest, s),
         .text(" " + TUIFormat.signedPercent(y.yoy), .text),
       ]
     }

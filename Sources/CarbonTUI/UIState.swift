@@ -42,6 +42,10 @@ public struct UIState: Hashable, Sendable {
   public var statusMessage: String?
   /// Figures that changed recently (drawn in the `changed` role).
   public var changed: Set<FigureKey> = []
+  /// The direction of each change (+1 up, -1 down, 0 unordered), for the arrow beside it.
+  public var changeDirections: [FigureKey: Int] = [:]
+  /// True when the terminal shows no colour: changed figures then also get a word.
+  public var monochrome = false
   /// Loading text ("reading events…"); with `progress` in 0...1 when known.
   public var loading: String?
   public var progress: Double?

@@ -76,6 +76,7 @@ final class Dashboard {
     themeName = options.theme ?? "dark"
     theme = ThemeLoader.defaultTheme
     state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
+    state.monochrome = terminal.colorDepth == .none
     report = ReportBuilder.build(
       dataset: Dataset(organization: Organization(name: (folder as NSString).lastPathComponent)),
       scenario: nil)
@@ -211,9 +212,10 @@ final class Dashboard {
     if view.asOf == nil { years = UpdateContext.years(of: report) }
     refreshDiagnostics()
     if markChanges {
-      let changed = FigureKey.changes(from: old, to: report)
+      let changed = FigureKey.changeDirections(from: old, to: report)
       if !changed.isEmpty {
-        state.changed = changed
+        state.changed = Set(changed.keys)
+        state.changeDirections = changed
         changedUntil = .now + .seconds(Dashboard.changedMarkSeconds)
       }
     }

@@ -191,6 +191,19 @@ import Testing
     }
   }
 
+  @Test func changedFiguresGetAnArrowAndInMonochromeAWord() {
+    var s = Fixtures.state(100, 30)
+    s.changed = [.operationalNet, .valueChainIntensity]
+    s.changeDirections = [.operationalNet: -1, .valueChainIntensity: 1]
+    var t = Fixtures.draw(s)
+    #expect(t.text.contains("4.45 Mt \u{25BC}"))  // net went down
+    #expect(t.text.contains("8.10 \u{25B2}"))  // intensity went up
+    s.monochrome = true
+    t = Fixtures.draw(s, unicode: false)
+    #expect(t.text.contains("4.45 Mt v new"))
+    #expect(t.text.contains("8.10 ^ new"))
+  }
+
   @Test func locationBasisIsSaid() {
     var s = Fixtures.state(80, 24)
     s.basis = .location
