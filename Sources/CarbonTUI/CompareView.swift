@@ -116,7 +116,7 @@ enum CompareView {
     let w = parts.targets.width
     let outW = w >= 100 ? 34 : max(10, (w - 7 - 2) / 3)
     let short = outW < 32
-    let titleW = max(6, w - 7 - 2 * (outW + 1))
+    let titleW = min(40, max(6, w - 7 - 2 * (outW + 1)))
     let tcols: [TableView.Column] = [
       .init("target", width: titleW), .init("by", width: 6),
       .init("baseline", width: outW), .init("scenario", width: outW),

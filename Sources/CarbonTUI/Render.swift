@@ -56,7 +56,9 @@ enum Frame {
     if let a = s.asOf {
       left.append(.text("  as of \(a)", .warn))
     } else if let l = report.latestCompleteFY {
-      left.append(.text("  \(l) (latest complete)", .text))
+      // Narrow with a scenario: the scenario's name matters more than the words.
+      let words = w < 100 && ScenarioText.headerName(s, report) != nil ? "" : " (latest complete)"
+      left.append(.text("  \(l)\(words)", .text))
     } else {
       left.append(.text("  no complete year", .muted))
     }

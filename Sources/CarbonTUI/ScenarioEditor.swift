@@ -50,7 +50,10 @@ enum ScenarioEditor {
       let fine = a == .scenarioIncreaseFine || a == .scenarioDecreaseFine
       let step = ScenarioLevers.step(l, default: defaultValue(l, r) ?? current, fine: fine)
       let up = a == .scenarioIncrease || a == .scenarioIncreaseFine
-      return set(l, ScenarioLevers.clamp(l, current + (up ? step : -step)), s)
+      let next = ScenarioLevers.clamp(l, current + (up ? step : -step))
+      // At the end of the range: nothing changes, nothing is sent.
+      if next == current { return (s, []) }
+      return set(l, next, s)
     case .scenarioType:
       s.input = ScenarioInput(purpose: .value(l))
     case .scenarioReset:

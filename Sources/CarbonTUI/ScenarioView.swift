@@ -37,7 +37,7 @@ enum ScenarioView {
     if showDefault { fixed += 11 }
     if showUnit { fixed += 9 }
     if showKey { fixed += 21 }
-    let labelW = max(8, w - fixed)
+    let labelW = min(32, max(8, w - fixed))
     var cols: [TableView.Column] = [
       .init("lever", width: labelW), .init("value", width: 10, alignRight: true),
     ]
@@ -78,7 +78,7 @@ enum ScenarioView {
     let withBase = w >= 130 && ScenarioText.scenarioActive(s, r)
     let outW = w >= 78 ? 34 : max(10, (w - 9) / 2)
     let short = outW < 32
-    let titleW = max(8, w - 9 - (outW + 1) * (withBase ? 2 : 1))
+    let titleW = min(40, max(8, w - 9 - (outW + 1) * (withBase ? 2 : 1)))
     var cols: [TableView.Column] = [
       .init("target", width: titleW), .init("history", width: 8),
       .init("projected" + (ScenarioText.scenarioActive(s, r) ? " (scenario)" : ""), width: outW),
@@ -116,11 +116,15 @@ enum ScenarioView {
     let bottomH = min(2, inner.height)
     let (body, bottom) = inner.splitTop(inner.height - bottomH)
     let leverFull = 1 + Lever.allCases.count
-    let outcomeMin = r.targets.isEmpty ? 0 : 2 + min(3, r.targets.count)
-    let leverH = min(leverFull, max(min(4, body.height), body.height - outcomeMin))
+    let outcomeMin = r.targets.isEmpty ? 0 : 1 + min(3, r.targets.count)
+    // Room for every lever, a blank line and some outcomes; else fewer levers (scrolled to
+    // the selection) and no blank line.
+    let roomy = body.height >= leverFull + 1 + outcomeMin
+    let leverH =
+      roomy ? leverFull : max(min(3, body.height), body.height - outcomeMin)
     let (leverArea, rest) = body.splitTop(leverH)
     leverTable(s, r, width: leverArea.width).draw(in: leverArea, on: c)
-    let outArea = rest.splitTop(1).1
+    let outArea = roomy ? rest.splitTop(1).1 : rest
     if outArea.height >= 2 {
       let base = s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
       outcomeTable(
