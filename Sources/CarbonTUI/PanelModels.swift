@@ -21,14 +21,15 @@ enum PanelModels {
   }
 
   /// The plain statement of a target's projected outcome ("projected: met in FY2029",
-  /// "projected (scenario): missed by 1.20 Mt at FY2030"): it follows the scenario, while the
-  /// status word on the line above stays a statement about history.
+  /// "scenario: missed by 1.20 Mt"; the year is the `by` in the panel's title): it follows
+  /// the scenario, while the status word on the line above stays a statement about history.
   static func outcomeLine(_ t: TargetReport, _ r: Report, _ s: UIState, unit: String = "")
     -> [Segment]
   {
     [
       .text(ScenarioText.label(s, r), .muted),
-      .text(ScenarioText.outcome(t, intensityUnit: unit), ScenarioText.role(t.outcome)),
+      .text(
+        ScenarioText.outcome(t, intensityUnit: unit, short: true), ScenarioText.role(t.outcome)),
     ]
   }
 
@@ -231,7 +232,7 @@ enum PanelModels {
         .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided))
       })
     var m = PanelModel(
-      title: title, note: nil, head: [head, line2], chart: chart, tail: [outcomeLine(t, r, s)],
+      title: title, note: nil, head: [head, outcomeLine(t, r, s), line2], chart: chart, tail: [],
       bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"

@@ -35,9 +35,10 @@ public enum ScenarioText {
     }
   }
 
-  /// The label before an outcome on the panels: "projected: " or "projected (scenario): ".
+  /// The label before an outcome on the panels: "projected: " (defaults from history) or
+  /// "scenario: " (under the scenario's levers).
   static func label(_ s: UIState, _ r: Report) -> String {
-    scenarioActive(s, r) ? "projected (scenario): " : "projected: "
+    scenarioActive(s, r) ? "scenario: " : "projected: "
   }
 
   /// True when a scenario is in effect (levers set in the editor, or a named Report scenario).
