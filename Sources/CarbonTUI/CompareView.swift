@@ -64,8 +64,7 @@ enum CompareView {
   }
 
   /// The parts of the screen: the levers line, the targets table, the years table.
-  static func layout(_ s: UIState, targetCount: Int) -> (levers: Rect, targets: Rect, years: Rect)
-  {
+  static func layout(_ s: UIState, targetCount: Int) -> (levers: Rect, targets: Rect, years: Rect) {
     let inner = Layout.box(s.size).inset(1)
     let (levers, rest) = inner.splitTop(min(2, inner.height))
     let targetsH = min(1 + targetCount, max(0, rest.height / 2))

@@ -102,7 +102,8 @@ enum ScenarioEditor {
       if !input.text.isEmpty { input.text.removeLast() }
       input.error = nil
     case .char(let c):
-      guard !c.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+      guard
+        !c.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
       else { return (s, []) }
       if input.text.count < ScenarioInput.maxLength { input.text.append(c) }
       input.error = nil

@@ -146,10 +146,12 @@ enum ScenarioView {
         let d = ScenarioLevers.format(l, ScenarioEditor.defaultValue(l, r))
         let unit = l.isTonnes ? "tCO2e/yr" : l == .cleanShareTarget ? "%" : "%/yr"
         prompt = "\(label(l, r)) in \(unit) (default \(d)): "
-        help = "Enter sets it, Esc cancels; e.g. " + (l.isTonnes ? "120000 or 1.2e5" : "-2.5 or 80%")
+        help =
+          "Enter sets it, Esc cancels; e.g. " + (l.isTonnes ? "120000 or 1.2e5" : "-2.5 or 80%")
       case .saveName:
         prompt = "save as scenarios/NAME.toml, NAME: "
-        help = "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
+        help =
+          "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
       }
       let text = sanitized(input.text)
       // Keep the end of a long text in view.

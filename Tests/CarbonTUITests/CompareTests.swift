@@ -83,7 +83,9 @@ import Testing
     s.screen = .compare
     let n = ScenarioFixtures.draw(s)
     #expect(n.text.contains("no levers set: the scenario is the baseline"))
-    #expect(row(n, "Carbon-neutral own operations").components(separatedBy: "missed by 2.95 Mt").count == 3)
+    #expect(
+      row(n, "Carbon-neutral own operations").components(separatedBy: "missed by 2.95 Mt").count
+        == 3)
   }
 
   @Test func scrollsTheYears() {

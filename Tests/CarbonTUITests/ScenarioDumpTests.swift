@@ -19,11 +19,14 @@ import Testing
         s.baseline = ScenarioFixtures.baseline()
         s.savedScenarios = ["clean80", "fast-growth"]
         s.leverSelection = 3
-        out += "==== \(sc) \(w)x\(h)\n" + ScenarioFixtures.draw(s, ScenarioFixtures.scenario()).text + "\n"
+        out +=
+          "==== \(sc) \(w)x\(h)\n" + ScenarioFixtures.draw(s, ScenarioFixtures.scenario()).text
+          + "\n"
       }
     }
     var s = ScenarioFixtures.state(80, 24)
-    s.input = ScenarioInput(purpose: .value(.cleanShareTarget), text: "8o", error: "\"8o\" is not a number")
+    s.input = ScenarioInput(
+      purpose: .value(.cleanShareTarget), text: "8o", error: "\"8o\" is not a number")
     out += "==== input\n" + ScenarioFixtures.draw(s).text + "\n"
     s.input = ScenarioInput(purpose: .saveName, text: "my plan")
     out += "==== save\n" + ScenarioFixtures.draw(s).text + "\n"

@@ -297,7 +297,8 @@ import Testing
     // Other global keys work in the editor.
     let e = ScenarioFixtures.state()
     #expect(press(e, .char("q")).1 == [.quit])
-    #expect(press(e, .char("[")).1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: .market)])
+    #expect(
+      press(e, .char("[")).1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: .market)])
   }
 
   @Test func remapping() {

@@ -29,7 +29,8 @@ enum ScenarioFixtures {
     levers[.cleanShareTarget] = 0.8
     levers[.avoidedGrowth] = 0.2
     r.scenario = ScenarioInfo(name: name, levers: levers, defaults: defaults)
-    r.targets[0].outcome = Outcome(projectedAtBy: -0.1e6, met: true, yearMet: FiscalYear(2029), shortfall: 0)
+    r.targets[0].outcome = Outcome(
+      projectedAtBy: -0.1e6, met: true, yearMet: FiscalYear(2029), shortfall: 0)
     r.targets[1].outcome = Outcome(projectedAtBy: 4.36, met: false, yearMet: nil, shortfall: 0.25)
     r.targets[2].outcome = Outcome(projectedAtBy: 1.2e9, met: false, yearMet: nil, shortfall: 3.0e8)
     r.operational?.projection = (2026...2030).map {

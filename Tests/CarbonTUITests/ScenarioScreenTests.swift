@@ -188,8 +188,9 @@ import Testing
       glyphs: .unicode)
     func dots(_ row: Int) -> Int {
       grid[row].reduce(0) { n, cell in
-        n + (cell.map { ($0.character.unicodeScalars.first?.value ?? 0x2800) - 0x2800 }?
-          .nonzeroBitCount ?? 0)
+        n
+          + (cell.map { ($0.character.unicodeScalars.first?.value ?? 0x2800) - 0x2800 }?
+            .nonzeroBitCount ?? 0)
       }
     }
     #expect(dots(1) < dots(0))
