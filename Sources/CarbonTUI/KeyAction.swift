@@ -24,4 +24,16 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case home
   case end
   case scenarioEditor = "scenario_editor"
+  /// Compare the baseline (no scenario) with the scenario.
+  case compare
+  // The scenario editor's own keys (the `scenarioEditor` context of the registry).
+  case scenarioIncrease = "scenario_increase"
+  case scenarioDecrease = "scenario_decrease"
+  case scenarioIncreaseFine = "scenario_increase_fine"
+  case scenarioDecreaseFine = "scenario_decrease_fine"
+  case scenarioType = "scenario_type"
+  case scenarioReset = "scenario_reset"
+  case scenarioResetAll = "scenario_reset_all"
+  case scenarioSave = "scenario_save"
+  case scenarioOpen = "scenario_open"
 }

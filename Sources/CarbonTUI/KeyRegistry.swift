@@ -1,6 +1,22 @@
 import CarbonTerminal
 import TOMLKit
 
+/// Where a binding applies: everywhere, or only on one screen (where it wins over the
+/// global bindings of the same key).
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+  case global
+  /// The scenario editor screen.
+  case scenarioEditor = "scenario_editor"
+
+  /// The heading of the context's section in the help (nil for global).
+  public var helpHeading: String? {
+    switch self {
+    case .global: return nil
+    case .scenarioEditor: return "in the scenario editor:"
+    }
+  }
+}
+
 /// One entry of the key registry: drives dispatch and the help overlay.
 public struct KeyBinding: Hashable, Sendable {
   /// The action's name in keys.toml (`quit`, `year_prev`).
@@ -8,12 +24,17 @@ public struct KeyBinding: Hashable, Sendable {
   public var keys: [Key]
   public var description: String
   public var action: KeyAction
+  /// Where the binding applies.
+  public var context: KeyContext
 
-  public init(action: KeyAction, keys: [Key], description: String) {
+  public init(
+    action: KeyAction, keys: [Key], description: String, context: KeyContext = .global
+  ) {
     self.name = action.rawValue
     self.keys = keys
     self.description = description
     self.action = action
+    self.context = context
   }
 }
 
@@ -54,7 +75,11 @@ public struct KeyRegistry: Hashable, Sendable {
       action: .diagnostics, keys: [.char("D")], description: "diagnostics (warnings and errors)"),
     KeyBinding(
       action: .drillDown, keys: [.char("d")], description: "source rows behind the figure or row"),
-    KeyBinding(action: .scenarioEditor, keys: [.char("s")], description: "scenario editor"),
+    KeyBinding(
+      action: .scenarioEditor, keys: [.char("s")],
+      description: "scenario editor: what-if levers and projected outcomes"),
+    KeyBinding(
+      action: .compare, keys: [.char("c")], description: "compare baseline and scenario"),
     KeyBinding(action: .scrollUp, keys: [.up, .char("k")], description: "select the row above"),
     KeyBinding(
       action: .scrollDown, keys: [.down, .char("j")], description: "select the row below"),
@@ -62,11 +87,49 @@ public struct KeyRegistry: Hashable, Sendable {
     KeyBinding(action: .pageDown, keys: [.pageDown, .char(" ")], description: "page down"),
     KeyBinding(action: .home, keys: [.home, .char("g")], description: "first row"),
     KeyBinding(action: .end, keys: [.end, .char("G")], description: "last row"),
+    KeyBinding(
+      action: .scenarioIncrease, keys: [.right, .char("l"), .char("+")],
+      description: "raise the selected lever by a step", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioDecrease, keys: [.left, .char("h")],
+      description: "lower the selected lever by a step", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioIncreaseFine, keys: [.shiftRight, .char(">")],
+      description: "raise by a fine step (1/10)", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioDecreaseFine, keys: [.shiftLeft, .char("<")],
+      description: "lower by a fine step (1/10)", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioType, keys: [.enter, .char("=")],
+      description: "type a value (digits, - and . start typing too)", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioReset, keys: [.char("r")],
+      description: "reset the selected lever to its default", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioResetAll, keys: [.char("R")],
+      description: "reset every lever to its default", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioSave, keys: [.char("w")],
+      description: "save the scenario as scenarios/NAME.toml", context: .scenarioEditor),
+    KeyBinding(
+      action: .scenarioOpen, keys: [.char("o")], description: "open a saved scenario",
+      context: .scenarioEditor),
   ])
 
-  /// The action bound to a key, if any.
+  /// The global action bound to a key, if any.
   public func action(for key: Key) -> KeyAction? {
-    entries.first { $0.keys.contains(key) }?.action
+    entries.first { $0.context == .global && $0.keys.contains(key) }?.action
+  }
+
+  /// The action bound to a key in a context: the context's own binding, else the global one.
+  public func action(for key: Key, in context: KeyContext) -> KeyAction? {
+    entries.first { $0.context == context && $0.keys.contains(key) }?.action
+      ?? action(for: key)
+  }
+
+  /// The action bound to a key by a context's own bindings only (nil for other keys).
+  public func contextAction(for key: Key, in context: KeyContext) -> KeyAction? {
+    entries.first { $0.context == context && $0.keys.contains(key) }?.action
   }
 
   /// The keys bound to an action.
@@ -79,19 +142,30 @@ public struct KeyRegistry: Hashable, Sendable {
     keys(for: action).first.map(KeyNames.name)
   }
 
-  /// The help lines: `keys  description`, one per action, in registry order.
+  /// The help lines: `keys  description`, one per action, in registry order; the global
+  /// actions first, then each context's under a heading line (empty keys).
   public func helpLines() -> [(keys: String, description: String)] {
-    entries.map { e in
-      (
-        e.keys.isEmpty ? "(unbound)" : e.keys.map(KeyNames.name).joined(separator: " "),
-        e.description
-      )
+    var out: [(keys: String, description: String)] = []
+    for context in KeyContext.allCases {
+      let list = entries.filter { $0.context == context }
+      guard !list.isEmpty else { continue }
+      if let h = context.helpHeading { out.append(("", h)) }
+      for e in list {
+        out.append(
+          (
+            e.keys.isEmpty ? "(unbound)" : e.keys.map(KeyNames.name).joined(separator: " "),
+            e.description
+          ))
+      }
     }
+    return out
   }
 
-  /// Rebinds an action to keys; the keys are taken away from any other action.
+  /// Rebinds an action to keys; the keys are taken away from any other action of the same
+  /// context (a context binding shadows a global one only on its screen).
   public mutating func bind(_ action: KeyAction, to keys: [Key]) {
-    for i in entries.indices where entries[i].action != action {
+    guard let context = entries.first(where: { $0.action == action })?.context else { return }
+    for i in entries.indices where entries[i].action != action && entries[i].context == context {
       entries[i].keys.removeAll { keys.contains($0) }
     }
     if let i = entries.firstIndex(where: { $0.action == action }) { entries[i].keys = keys }

@@ -29,6 +29,19 @@ enum PanelModels {
     }
   }
 
+  /// The plain statement of a target's projected outcome ("projected: met in FY2029",
+  /// "scenario: missed by 1.20 Mt"; the year is the `by` in the panel's title): it follows
+  /// the scenario, while the status word on the line above stays a statement about history.
+  static func outcomeLine(_ t: TargetReport, _ r: Report, _ s: UIState, unit: String = "")
+    -> [Segment]
+  {
+    [
+      .text(ScenarioText.label(s, r), .muted),
+      .text(
+        ScenarioText.outcome(t, intensityUnit: unit, short: true), ScenarioText.role(t.outcome)),
+    ]
+  }
+
   static func empty(_ title: String, _ what: String) -> PanelModel {
     PanelModel(
       title: title, note: nil, head: [[.text("no \(what) target in dataset.toml", .muted)]],
@@ -97,7 +110,7 @@ enum PanelModels {
     )
     return PanelModel(
       title: title, note: "S2 \(s.basis.rawValue)", head: [head], chart: chart,
-      tail: [clean, red, needs], bars: nil)
+      tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
   }
 
   static func intensityUnit(_ d: Dataset?) -> String {
@@ -166,7 +179,8 @@ enum PanelModels {
     let chart = LineChart(
       series: series, yLabel: { TUIFormat.intensity($0) }, xLabels: years(first, last))
     return PanelModel(
-      title: title, note: nil, head: [head], chart: chart, tail: [yoy, cats, sbti], bars: nil)
+      title: title, note: nil, head: [head], chart: chart,
+      tail: [outcomeLine(t, r, s, unit: intensityUnit(d)), yoy, cats, sbti], bars: nil)
   }
 
   static func scope3plus(_ r: Report, _ s: UIState) -> PanelModel {
@@ -229,7 +243,7 @@ enum PanelModels {
         .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided))
       })
     var m = PanelModel(
-      title: title, note: nil, head: [head, line2], chart: chart, tail: [],
+      title: title, note: nil, head: [head, outcomeLine(t, r, s), line2], chart: chart, tail: [],
       bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"

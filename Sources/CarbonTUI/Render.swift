@@ -23,6 +23,9 @@ public func render(
   case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
   case .drillDown(let t):
     Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
+  case .scenarioEditor: ScenarioView.editor(state, report: report, dataset: dataset, on: c)
+  case .scenarioList: ScenarioView.list(state, on: c)
+  case .compare: CompareView.draw(state, report: report, dataset: dataset, on: c)
   }
   Frame.statusBar(state, report: report, on: c)
   if state.showHelp {
@@ -53,7 +56,9 @@ enum Frame {
     if let a = s.asOf {
       left.append(.text("  as of \(a)", .warn))
     } else if let l = report.latestCompleteFY {
-      left.append(.text("  \(l) (latest complete)", .text))
+      // Narrow with a scenario: the scenario's name matters more than the words.
+      let words = w < 100 && ScenarioText.headerName(s, report) != nil ? "" : " (latest complete)"
+      left.append(.text("  \(l)\(words)", .text))
     } else {
       left.append(.text("  no complete year", .muted))
     }
@@ -61,8 +66,8 @@ enum Frame {
       left.append(.text("  \(p) through \(report.inProgressThrough?.description ?? "?")", .muted))
     }
     if let e = s.entity { left.append(.text("  entity: " + sanitized(e), .accent)) }
-    if let name = s.scenarioName ?? report.scenario.name {
-      left.append(.text("  scenario: " + sanitized(name), .accent))
+    if let name = ScenarioText.headerName(s, report) {
+      left.append(.text("  scenario: " + name, .accent))
     }
     if s.basis == .location { left.append(.text("  S2 location", .accent)) }
     if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
@@ -103,6 +108,20 @@ enum Frame {
         h(.entityNext, "entity"), h(.basisToggle, "basis"), h(.scenarioEditor, "scenario"),
         h(.themeNext, "theme"), h(.targets, "targets"), h(.drillDown, "sources"),
         h(.diagnostics, "diagnostics"),
+      ]
+    case .scenarioEditor:
+      let step = [k.hint(.scenarioDecrease), k.hint(.scenarioIncrease)].compactMap { $0 }
+      hints = [
+        h(.back, "back"), step.isEmpty ? nil : step.joined(separator: "/") + ":step",
+        h(.scenarioType, "type"), h(.scenarioReset, "reset"), h(.scenarioSave, "save"),
+        h(.scenarioOpen, "open"), h(.compare, "compare"), h(.help, "help"),
+      ]
+    case .scenarioList:
+      hints = [h(.back, "back"), h(.zoomFocused, "open"), h(.help, "help"), h(.quit, "quit")]
+    case .compare:
+      hints = [
+        h(.back, "back"), h(.scenarioEditor, "editor"), h(.scrollDown, "scroll"),
+        h(.help, "help"), h(.quit, "quit"),
       ]
     default:
       hints = [

@@ -9,4 +9,10 @@ public enum Screen: Hashable, Sendable {
   case diagnostics
   /// The source rows behind a figure.
   case drillDown(DrillTarget)
+  /// The scenario levers, their defaults and every target's projected outcome.
+  case scenarioEditor
+  /// The saved scenarios, to open one.
+  case scenarioList
+  /// Baseline and scenario side by side.
+  case compare
 }

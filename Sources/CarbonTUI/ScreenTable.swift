@@ -23,7 +23,7 @@ public struct ScreenTable: Sendable {
     -> [ScreenTable]
   {
     switch screen {
-    case .overview: return []
+    case .overview, .scenarioEditor, .scenarioList, .compare: return []
     case .zoom(.operational): return [operationalYears(report)]
     case .zoom(.valueChain): return [valueChainYears(report), categories(report)]
     case .zoom(.scope3plus):

@@ -51,6 +51,22 @@ public struct UIState: Hashable, Sendable {
   public var progress: Double?
   /// The scenario name in the header; nil = the Report's scenario name.
   public var scenarioName: String?
+  /// The levers the user set (explicitly); the others keep their defaults from history.
+  /// Sent with `AppCommand.setScenario`; set by `applyOpenedScenario(_:)`.
+  public var scenarioLevers: [Lever: Double] = [:]
+  /// The description of the scenario opened, kept when it is saved again.
+  public var scenarioDescription: String?
+  /// True when the levers changed since the scenario was opened or saved (a `*` in the header).
+  public var scenarioModified = false
+  /// The selected lever of the scenario editor (index in `Lever.allCases`).
+  public var leverSelection = 0
+  /// The input line of the scenario editor (a lever's value or a name to save as), when open.
+  public var input: ScenarioInput?
+  /// The saved scenario names (the app fills it on `AppCommand.listScenarios`).
+  public var savedScenarios: [String] = []
+  /// The Report without any scenario (defaults only), for the compare screen; the app fills
+  /// it whenever a scenario is in effect (nil = the Report itself is the baseline).
+  public var baseline: Report?
 
   public init(
     size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = ""
@@ -59,6 +75,20 @@ public struct UIState: Hashable, Sendable {
     self.mouseEnabled = mouseEnabled
     self.keys = keys
     self.datasetPath = datasetPath
+  }
+
+  /// Takes a scenario the app has read (on `AppCommand.openScenario`, or `--scenario` at
+  /// start): its name, description and levers; not modified.
+  public mutating func applyOpenedScenario(_ scenario: Scenario) {
+    scenarioName = scenario.name.isEmpty ? nil : scenario.name
+    scenarioDescription = scenario.description
+    scenarioLevers = scenario.levers
+    scenarioModified = false
+  }
+
+  /// The scenario as set in the editor (empty name = not saved yet).
+  public var currentScenario: Scenario {
+    Scenario(name: scenarioName ?? "", description: scenarioDescription, levers: scenarioLevers)
   }
 
   /// The minimum terminal size; below it a "terminal too small" screen is shown.

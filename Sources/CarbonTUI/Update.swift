@@ -15,6 +15,7 @@ public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateConte
     guard s.mouseEnabled else { return (s, []) }
     return mouse(s, button, x: x, y: y, context)
   case .key(let key):
+    if let handled = ScenarioEditor.key(key, s, context) { return handled }
     guard let action = s.keys.action(for: key) else {
       // Esc always closes the help, even when remapped away.
       if key == .escape && s.showHelp { s.showHelp = false }
@@ -36,23 +37,17 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
       s.showHelp = false
       s.helpScroll = 0
     case .scrollUp: s.helpScroll = max(0, s.helpScroll - 1)
-    case .scrollDown: s.helpScroll = min(max(0, s.keys.entries.count - 1), s.helpScroll + 1)
+    case .scrollDown: s.helpScroll = min(max(0, s.keys.helpLines().count - 1), s.helpScroll + 1)
     case .pageUp: s.helpScroll = max(0, s.helpScroll - 10)
-    case .pageDown: s.helpScroll = min(max(0, s.keys.entries.count - 1), s.helpScroll + 10)
+    case .pageDown: s.helpScroll = min(max(0, s.keys.helpLines().count - 1), s.helpScroll + 10)
     case .home: s.helpScroll = 0
-    case .end: s.helpScroll = max(0, s.keys.entries.count - 1)
+    case .end: s.helpScroll = max(0, s.keys.helpLines().count - 1)
     default: break
     }
     return (s, [])
   }
-  func open(_ screen: Screen) {
-    guard screen != s.screen else { return }
-    s.history.append(s.screen)
-    s.screen = screen
-    s.table = 0
-    s.selection = 0
-    s.scroll = 0
-  }
+  if let handled = ScenarioEditor.perform(action, s, context) { return handled }
+  func open(_ screen: Screen) { openScreen(screen, &s) }
   func recompute() -> [AppCommand] { [.recompute(asOf: s.asOf, entity: s.entity, basis: s.basis)] }
   let tables = ScreenTable.tables(
     for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
@@ -85,15 +80,7 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     } else {
       return perform(.drillDown, s, context)
     }
-  case .back:
-    if let prev = s.history.popLast() {
-      s.screen = prev
-      s.table = 0
-      s.selection = 0
-      s.scroll = 0
-    } else if s.screen != .overview {
-      s.screen = .overview
-    }
+  case .back: backScreen(&s)
   case .focusNext, .focusPrev:
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
@@ -128,7 +115,13 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     s.basis = s.basis == .market ? .location : .market
     return (s, recompute())
   case .themeNext: return (s, [.nextTheme])
-  case .scenarioEditor: return (s, [.openScenarioEditor])
+  case .scenarioEditor: open(.scenarioEditor)
+  case .compare: open(.compare)
+  case .scenarioIncrease, .scenarioDecrease, .scenarioIncreaseFine, .scenarioDecreaseFine,
+    .scenarioType, .scenarioReset, .scenarioResetAll, .scenarioSave, .scenarioOpen:
+    // The editor's own actions (its context of the registry); nothing elsewhere.
+    if s.screen == .scenarioEditor { return ScenarioEditor.editorAction(action, s, context) }
+    return (s, [])
   case .targets: open(.targets)
   case .diagnostics: open(.diagnostics)
   case .drillDown:
@@ -145,6 +138,33 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
       scroll: s.scroll, selected: s.selection, rowCount: rowCount, visible: pageSize(s))
   }
   return (s, [])
+}
+
+/// Shows a screen, remembering the current one for `back`; going to the screen just before
+/// (editor <-> compare) goes back instead, so the history does not grow.
+func openScreen(_ screen: Screen, _ s: inout UIState) {
+  guard screen != s.screen else { return }
+  if s.history.last == screen && (screen == .scenarioEditor || screen == .compare) {
+    backScreen(&s)
+    return
+  }
+  s.history.append(s.screen)
+  s.screen = screen
+  s.table = 0
+  s.selection = 0
+  s.scroll = 0
+}
+
+/// Returns to the previous screen (the overview when there is none).
+func backScreen(_ s: inout UIState) {
+  if let prev = s.history.popLast() {
+    s.screen = prev
+    s.table = 0
+    s.selection = 0
+    s.scroll = 0
+  } else if s.screen != .overview {
+    s.screen = .overview
+  }
 }
 
 /// What the drill-down opens from the current screen: the focused panel's figure at its L on

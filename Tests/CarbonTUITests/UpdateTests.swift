@@ -14,7 +14,7 @@ import Testing
     #expect(press(s, .char("q")).1 == [.quit])
     #expect(press(s, .ctrl("c")).1 == [.quit])
     #expect(press(s, .char("t")).1 == [.nextTheme])
-    #expect(press(s, .char("s")).1 == [.openScenarioEditor])
+    #expect(press(s, .char("s")).0.screen == .scenarioEditor)
     #expect(press(s, .char("z")).1 == [])
   }
 
