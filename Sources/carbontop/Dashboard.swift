@@ -209,6 +209,7 @@ final class Dashboard {
     builder = ReportBuilder(dataset: dataset.viewed(view))
     let old = report
     report = builder?.build(scenario: scenario) ?? report
+    state.baseline = scenario == nil ? nil : builder?.build(scenario: nil)
     if view.asOf == nil { years = UpdateContext.years(of: report) }
     refreshDiagnostics()
     if markChanges {
@@ -219,6 +220,15 @@ final class Dashboard {
         changedUntil = .now + .seconds(Dashboard.changedMarkSeconds)
       }
     }
+    dirty = true
+  }
+
+  /// Only the levers changed: the dataset index is kept, the projections are redone.
+  private func recomputeScenario() {
+    guard let builder else { return }
+    report = builder.build(scenario: scenario)
+    state.baseline = scenario == nil ? nil : builder.build(scenario: nil)
+    refreshDiagnostics()
     dirty = true
   }
 
@@ -247,7 +257,26 @@ final class Dashboard {
         applyTheme(named: themes.nextTheme(after: themeName))
         state.statusMessage = "theme \(themeName)"
       case .openScenarioEditor:
-        state.statusMessage = "scenario editor: see `carbontop report --scenario`"
+        state.screen = .scenarioEditor
+      case .setScenario(let sc):
+        scenario = sc.levers.isEmpty ? nil : sc
+        recomputeScenario()
+      case .saveScenario(let sc):
+        do {
+          let path = try ScenarioFile.save(sc, datasetFolder: folder)
+          state.scenarioName = sc.name
+          state.scenarioModified = false
+          scenario = sc.levers.isEmpty ? nil : sc
+          recomputeScenario()
+          state.statusMessage = "saved \((path as NSString).lastPathComponent) \(Dashboard.clock())"
+        } catch {
+          state.statusMessage = "cannot save the scenario: \(error)"
+        }
+      case .listScenarios:
+        state.savedScenarios = ScenarioFile.list(datasetFolder: folder)
+      case .openScenario(let name):
+        openScenario(
+          path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
       }
     }
     return true
@@ -300,11 +329,27 @@ final class Dashboard {
 
   private func loadScenario() {
     guard let path = options.scenarioPath else { return }
-    let (s, diags) = ScenarioFile.load(path: path, name: path)
+    openScenario(path: path, display: path)
+  }
+
+  /// Opens a scenario file: its levers drive the projections; a broken file is a diagnostic
+  /// and a message, and the scenario in effect stays.
+  private func openScenario(path: String, display: String) {
+    let (s, diags) = ScenarioFile.load(path: path, name: display)
+    settingsDiagnostics.removeAll { $0.file == display }
     settingsDiagnostics += diags
-    scenario = s
-    state.scenarioName = s?.name
-    if s == nil { state.statusMessage = "scenario \(path) cannot be used: D lists why" }
+    if let s {
+      scenario = s.levers.isEmpty ? nil : s
+      state.applyOpenedScenario(s)
+      recomputeScenario()
+      state.statusMessage =
+        "scenario \(s.name)" + (diags.isEmpty ? "" : ": \(diags.count) warning(s), D lists them")
+    } else {
+      let first = diags.first.map { $0.description } ?? "cannot be read"
+      state.statusMessage = "scenario not opened: \(first)"
+    }
+    refreshDiagnostics()
+    dirty = true
   }
 
   /// HH:MM:SS, local time.
