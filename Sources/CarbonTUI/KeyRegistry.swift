@@ -161,6 +161,30 @@ public struct KeyRegistry: Hashable, Sendable {
     return out
   }
 
+  /// The registry as a Markdown table (for README.md and docs/keys.md, kept in sync by a
+  /// test): keys, the action's name in keys.toml, and what it does; context sections follow
+  /// the global keys.
+  public func markdownTable() -> String {
+    var out = ""
+    for context in KeyContext.allCases {
+      let list = entries.filter { $0.context == context }
+      guard !list.isEmpty else { continue }
+      if let h = context.helpHeading {
+        let heading = h.prefix(1).uppercased() + h.dropFirst().dropLast()
+        out += "\n\(heading) (these bindings apply on that screen only):\n\n"
+      }
+      out += "| keys | action | what it does |\n|---|---|---|\n"
+      for e in list {
+        let keys =
+          e.keys.isEmpty
+          ? "(unbound)" : e.keys.map { "`\(KeyNames.name($0))`" }.joined(separator: " ")
+        out +=
+          "| \(keys.replacingOccurrences(of: "|", with: "\\|")) | `\(e.name)` | \(e.description) |\n"
+      }
+    }
+    return out
+  }
+
   /// Rebinds an action to keys; the keys are taken away from any other action of the same
   /// context (a context binding shadows a global one only on its screen).
   public mutating func bind(_ action: KeyAction, to keys: [Key]) {
