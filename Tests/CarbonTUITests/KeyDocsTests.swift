@@ -1,4 +1,5 @@
 import CarbonTUI
+import CarbonTerminal
 import Foundation
 import Testing
 
@@ -27,4 +28,20 @@ import Testing
       current == table, "\(file): run CARBONTOP_WRITE_DOCS=1 swift test --filter KeyDocsTests")
     #expect(table.contains("| `q` `Ctrl-c` | `quit` | quit |"))
   }
+}
+
+/// The example of docs/keys.md applies without errors.
+@Test func keysDocExampleApplies() {
+  let toml = """
+    [keys]
+    quit = ["q", "Ctrl-c", "F10"]
+    year_prev = ["[", "h"]
+    year_next = ["]", "l"]
+    scenario_save = ["w", "Ctrl-s"]
+    """
+  let (reg, errors) = KeyRegistry.standard.applying(tomlText: toml)
+  #expect(errors.isEmpty, "\(errors)")
+  #expect(reg.keys(for: .scenarioSave) == [.char("w"), .ctrl("s")])
+  #expect(reg.keys(for: .quit) == [.char("q"), .ctrl("c"), .function(10)])
+  #expect(reg.action(for: .char("h")) == .yearPrev)
 }
