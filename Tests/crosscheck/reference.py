@@ -845,7 +845,17 @@ class Report:
         self.headline = {}
         for t in ds.targets:
             self.headline.setdefault(t["kind"], t["id"])
-        self.org_defaults = lever_defaults(ds, self.fig("*"), self.years, self.complete, self.T_clean)
+        # Headline levers (lead's ruling 1): each lever from the entities of the headline target it
+        # drives (all entities when that kind is absent).
+        def kind_defaults(kind):
+            t0 = next((t for t in ds.targets if t["kind"] == kind), None)
+            ent = t0["entity"] if t0 else "*"
+            return lever_defaults(ds, self.fig(ent), self.years, self.complete, self.T_clean)
+        neu, inten, avo = kind_defaults("neutrality"), kind_defaults("intensity"), kind_defaults("avoided")
+        self.org_defaults = {}
+        for lev in neu:
+            src = inten if lev in ("revenue_growth", "scope3_change") else avo if lev == "avoided_growth" else neu
+            self.org_defaults[lev] = src[lev]
         self.levers = dict(self.org_defaults)
         if ds.scenario:
             self.levers.update(ds.scenario["levers"])
@@ -995,7 +1005,9 @@ class Report:
             v = proj.get(T)
             ym = next((y for y in range(L + 1, T + 1) if proj.get(y) is not None and holds(proj[y])), None)
             res["year_met"] = fys(ym)
-        if v is not None:
+        if v is None:  # ruling 4: missing is never zero, the whole outcome is null
+            res["year_met"] = None
+        else:
             m = holds(v)
             res.update(projected_at_by=v, met=m, shortfall=0.0 if m else short(v))
         return res
