@@ -12,11 +12,14 @@ import Foundation
 /// - A rate lever without history is 0; clean_share_target is null only when no complete year
 ///   has a clean share. The clean-share trend is carried to T of the first neutrality target
 ///   (else of the first target) for every target, headline or not.
-/// - S2 location projects as S2loc(L) ((1 + electricity_growth)(1 + grid_factor_change))^k,
-///   which is Elec(y) EF(y) without needing Elec(L); S2 market uses the same ratio times
-///   (1 - Clean(y)) / (1 - Clean(L)), so it needs Clean(L) (0 where Clean(L) = 1).
+/// - S2 location projects as Elec(y) EF(y) = S2loc(L) ((1 + electricity_growth)
+///   (1 + grid_factor_change))^k; as DATA.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
+///   S2loc(L) and Elec(L) > 0, null otherwise. S2 market uses the same ratio times
+///   (1 - Clean(y)) / (1 - Clean(L)): it also needs S2mkt(L), Clean(L) and clean_share_target
+///   (null when any is missing, or when Elec(L) EF(L) = 0), and is 0 where Clean(L) = 1.
 /// - A projection of Scope 1 or 2 is null when any entity gave only scope1_2_tco2e at L.
-/// - Unset removals/offsets levers (no default) count as 0.
+/// - Unset removals/offsets levers (no default) count as 0; any other lever that is null makes
+///   the projections that use it null.
 /// - Outcome where T <= L: judged on the actual figure at T; `year_met` is the first year from
 ///   the baseline (`from`) to T where the actual figure met the target (null if none). Where
 ///   the figure at T (actual or projected) is null, the whole outcome is null.
@@ -94,19 +97,21 @@ enum Projection {
       total += s1 * pow(1 + c, kk)
     }
     if has2 {
-      guard let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
+      // EF(L) = S2loc(L) / Elec(L): both are inputs, so both must be reported (Elec(L) > 0).
+      guard let elec = f.electricityMWh, elec != 0, let s2loc = f.scope2Location,
+        let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
       else { return nil }
+      // Elec(y) EF(y) / (Elec(L) EF(L)).
       let growth = pow((1 + eg) * (1 + gf), kk)
       switch t.scope2Basis {
       case .location:
-        guard let s2 = f.scope2Location else { return nil }
-        total += s2 * growth
+        total += s2loc * growth
       case .market:
         guard let s2 = f.scope2Market, let cl = f.cleanShare else { return nil }
         if cl >= 1 {
           total += 0
         } else {
-          let target = lever(.cleanShareTarget, levers) ?? cl
+          guard let target = lever(.cleanShareTarget, levers), s2loc != 0 else { return nil }
           let n = t.by - L
           var cy = n > 0 ? cl + (target - cl) * kk / Double(n) : target
           cy = min(max(cy, 0), 1)

@@ -888,7 +888,7 @@ class Report:
                 return None
             if y > T:
                 return 0.0  # A7
-            return nb * (T - y) / (T - b)
+            return nb * ((T - y) / (T - b))  # exactly Net(b) at y = b (Net(b) * 11 / 11 may not be)
 
         status, gap, pL, cut = "no_data", None, None, None
         if nb is not None and nL is not None and L >= b:
@@ -968,10 +968,12 @@ class Report:
                         val += s2loc
                     else:
                         cst = lev["clean_share_target"]
-                        if cleanL is None or cst is None or s2mktL is None:
+                        if cleanL is None or s2mktL is None:
                             ok = False
-                        elif cleanL == 1:
+                        elif cleanL >= 1:  # "S2mkt(y) = 0 where Clean(L) = 1": no target needed
                             val += 0.0
+                        elif cst is None:
+                            ok = False
                         else:
                             clean = cleanL + (cst - cleanL) * k / (T - L)
                             clean = min(1.0, max(0.0, clean))
