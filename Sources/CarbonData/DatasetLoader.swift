@@ -179,6 +179,7 @@ public enum DatasetLoader {
       diags.append(
         Diagnostic(
           .error, file: src?.file ?? files.first?.name ?? "events", line: src?.line,
+          column: src == nil ? nil : 1,
           "double counting: \(g.fiscalYear), entity \(DisplayText.quoted(g.entity)), program "
             + "\(DisplayText.quoted(g.program)) is also given in avoided.csv (line \(line)); its \(g.events) "
             + "events are left out (the year's count of distinct participants still includes their participants)"

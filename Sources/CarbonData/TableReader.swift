@@ -67,7 +67,8 @@ struct TableReader {
     for r in required where columns[r] == nil {
       diags.append(
         Diagnostic(
-          .error, file: file, line: header.line, "missing required column \"\(r)\"; no data"))
+          .error, file: file, line: header.line, column: 1,
+          "missing required column \"\(r)\"; no data"))
       ok = false
     }
     return ok

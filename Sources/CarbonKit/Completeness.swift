@@ -146,7 +146,7 @@ public struct Completeness: Sendable, Hashable {
 
   /// Warnings for complete fiscal years where an entity's sub-annual rows in a table stop before
   /// the year's last month: file = the table's file, line = that entity's last row of the year,
-  /// column nil. Sorted by table (operations, value_chain, revenue, avoided), then line.
+  /// column 1 (the record: a diagnostic with a line always has a column). Sorted by table (operations, value_chain, revenue, avoided), then line.
   public static func incompleteEntityWarnings(_ dataset: Dataset) -> [Diagnostic] {
     let completeness = Completeness(dataset)
     let cal = dataset.organization.calendar
@@ -184,7 +184,7 @@ public struct Completeness: Sendable, Hashable {
         guard completeness.isComplete(fy), l.month < end.index else { continue }
         found.append(
           Diagnostic(
-            .warning, file: l.file, line: l.line, column: nil,
+            .warning, file: l.file, line: l.line, column: 1,
             "entity \"\(Sanitize.text(k.entity))\": sub-annual rows for \(fy) stop at \(YearMonth(index: l.month)), but \(fy) is complete (through \(end)); the entity's figures for the year may be incomplete"
           ))
       }

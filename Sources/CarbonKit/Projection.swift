@@ -2,26 +2,33 @@ import Foundation
 
 /// Lever defaults from history and projections under levers (DATA.md "Scenarios").
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (see the report of the CarbonKit helper and Tests/crosscheck/AMBIGUITIES.md):
 /// - Headline levers: scope1, electricity, grid factor, clean share, removals and offsets come
 ///   from the first neutrality target's entities; revenue and Scope 3 from the first intensity
 ///   target's; avoided growth from the first avoided target's (all entities when a kind is
-///   absent). removals/offsets_per_year default to their value at that neutrality target's L
-///   (the latest complete fiscal year when there is no such target).
+///   absent). Every other target uses defaults from its own entities.
+/// - removals/offsets_per_year default to the series' own L (the latest complete fiscal year at
+///   which removals, or offsets, have a value among the entities), 0 when never reported.
 /// - A rate lever without history is 0; clean_share_target is null only when no complete year
-///   has a clean share. A non-headline target carries the clean-share trend to its own T.
-/// - S2 location projects as S2loc(L) ((1 + electricity_growth)(1 + grid_factor_change))^k,
-///   which is Elec(y) EF(y) without needing Elec(L); S2 market uses the same ratio times
-///   (1 - Clean(y)) / (1 - Clean(L)), so it needs Clean(L) (0 where Clean(L) = 1).
+///   has a clean share. The clean-share trend is carried to T of the first neutrality target
+///   (else of the first target) for every target, headline or not.
+/// - S2 location projects as Elec(y) EF(y) = S2loc(L) ((1 + electricity_growth)
+///   (1 + grid_factor_change))^k; as DATA.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
+///   S2loc(L) and Elec(L) > 0, null otherwise. S2 market uses the same ratio times
+///   (1 - Clean(y)) / (1 - Clean(L)): it also needs S2mkt(L), Clean(L) and clean_share_target
+///   (null when any is missing, or when Elec(L) EF(L) = 0), and is 0 where Clean(L) = 1.
 /// - A projection of Scope 1 or 2 is null when any entity gave only scope1_2_tco2e at L.
-/// - Unset removals/offsets levers (no default) count as 0.
+/// - Unset removals/offsets levers (no default) count as 0; any other lever that is null makes
+///   the projections that use it null.
 /// - Outcome where T <= L: judged on the actual figure at T; `year_met` is the first year from
-///   the baseline (`from`) where the actual figure met the target, given only when met at T.
+///   the baseline (`from`) to T where the actual figure met the target (null if none). Where
+///   the figure at T (actual or projected) is null, the whole outcome is null.
+/// - Intensity without I* (I(b) missing): `projected_at_by` is still the projected (or actual)
+///   I(T); met, year_met and shortfall are null.
 enum Projection {
   /// Lever defaults from one set of entities' history.
   static func defaults(
-    years: [FiscalYear], complete: [Bool], figures: [Figures], stockYear: FiscalYear?,
-    by: FiscalYear?
+    years: [FiscalYear], complete: [Bool], figures: [Figures], by: FiscalYear?
   ) -> [Lever: Double?] {
     func series(_ f: (Figures) -> Double?) -> [Double?] { figures.map(f) }
     /// (L, V(L), F, V(F)) of a series over complete years.
@@ -50,10 +57,9 @@ enum Projection {
     } else {
       d[.cleanShareTarget] = .some(nil)
     }
-    var stock: Figures?
-    if let s = stockYear, let i = years.firstIndex(of: s) { stock = figures[i] }
-    d[.removalsPerYear] = stock?.removals ?? 0
-    d[.offsetsPerYear] = stock?.offsets ?? 0
+    // Removals and offsets at the series' own L (the latest complete year with a value).
+    d[.removalsPerYear] = ends(series(\.removals))?.1 ?? 0
+    d[.offsetsPerYear] = ends(series(\.offsets))?.1 ?? 0
     d[.revenueGrowth] = rate(series(\.revenue))
     d[.scope3Change] = rate(series(\.scope3))
     // Latest YoY of A (0 when A(L-1) is missing or 0).
@@ -91,19 +97,21 @@ enum Projection {
       total += s1 * pow(1 + c, kk)
     }
     if has2 {
-      guard let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
+      // EF(L) = S2loc(L) / Elec(L): both are inputs, so both must be reported (Elec(L) > 0).
+      guard let elec = f.electricityMWh, elec != 0, let s2loc = f.scope2Location,
+        let eg = lever(.electricityGrowth, levers), let gf = lever(.gridFactorChange, levers)
       else { return nil }
+      // Elec(y) EF(y) / (Elec(L) EF(L)).
       let growth = pow((1 + eg) * (1 + gf), kk)
       switch t.scope2Basis {
       case .location:
-        guard let s2 = f.scope2Location else { return nil }
-        total += s2 * growth
+        total += s2loc * growth
       case .market:
         guard let s2 = f.scope2Market, let cl = f.cleanShare else { return nil }
         if cl >= 1 {
           total += 0
         } else {
-          let target = lever(.cleanShareTarget, levers) ?? cl
+          guard let target = lever(.cleanShareTarget, levers), s2loc != 0 else { return nil }
           let n = t.by - L
           var cy = n > 0 ? cl + (target - cl) * kk / Double(n) : target
           cy = min(max(cy, 0), 1)
@@ -165,41 +173,38 @@ enum Projection {
   }
 
   /// The projected outcome of a target.
+  ///
+  /// The figure at T is the projection's last value, or the actual figure at T where T <= L;
+  /// when it is null the whole outcome is null (missing is never zero). Without a goal (an
+  /// intensity target without I*) only `projected_at_by` is given.
   static func outcome(_ a: TargetAnalysis, projection: [YearValue]) -> Outcome {
     let t = a.target
-    guard let L = a.latest, let goal = a.goal else {
-      return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
-    }
-    func shortfall(_ v: Double) -> Double {
-      t.kind == .avoided ? max(goal - v, 0) : max(v - goal, 0)
-    }
+    let none = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+    guard let L = a.latest else { return none }
+    let atT: Double?
+    var yearMet: FiscalYear?
     if t.by <= L {
       let series = t.kind == .avoided ? a.cumulative : a.value
-      var atT = a.at(series, t.by)
-      if atT == nil, t.kind == .avoided, t.by >= t.baseline { atT = 0 }
-      guard let v = atT else {
-        return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+      atT = a.at(series, t.by)
+      if let goal = a.goal {
+        yearMet = a.years.indices.first { i in
+          a.years[i] >= t.baseline && a.years[i] <= t.by
+            && (series[i].map { meets(t.kind, $0, goal: goal) } ?? false)
+        }.map { a.years[$0] }
       }
-      let met = meets(t.kind, v, goal: goal)
-      var yearMet: FiscalYear?
-      if met {
-        for i in a.years.indices
-        where a.years[i] >= t.baseline && a.years[i] <= t.by && a.complete[i] {
-          if let x = series[i], meets(t.kind, x, goal: goal) {
-            yearMet = a.years[i]
-            break
-          }
-        }
-        if yearMet == nil { yearMet = t.by }
+    } else {
+      atT = projection.last?.value
+      if let goal = a.goal {
+        yearMet =
+          projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?.fy
       }
-      return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall(v))
     }
-    guard let last = projection.last, let v = last.value else {
-      return Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+    guard let v = atT else { return none }
+    guard let goal = a.goal else {
+      return Outcome(projectedAtBy: v, met: nil, yearMet: nil, shortfall: nil)
     }
     let met = meets(t.kind, v, goal: goal)
-    let yearMet = projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?
-      .fy
-    return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall(v))
+    let shortfall = t.kind == .avoided ? max(goal - v, 0) : max(v - goal, 0)
+    return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall)
   }
 }

@@ -7,8 +7,8 @@
 /// Choices (see the report of the CarbonKit helper):
 /// - Required cut / required annual reduction: 0 when the figure at L already meets the target
 ///   (even when T <= L), null when T <= L otherwise or without L.
-/// - The SBTi check (`sbti_intensity_ok`) is given for intensity targets that include Scope 3,
-///   null for others; true when the implied rate is at least 7%/yr.
+/// - The SBTi check (`sbti_intensity_ok`) is given for every intensity target, whatever its
+///   scopes, from its own implied rate: true when it is at least 7%/yr.
 /// - Diagnostics are the dataset's own; the completeness warnings are added by CarbonData
 ///   (`Completeness.incompleteEntityWarnings`), not a second time here.
 /// - `by_entity` lists the covered entities with avoided emissions at L; both lists are empty
@@ -61,15 +61,15 @@ public struct ReportBuilder: Sendable {
     func source(_ kind: TargetKind) -> [Figures] {
       headline[kind].map { analyses[$0].figures } ?? allFigures
     }
-    let neutrality = headline[.neutrality].map { analyses[$0] }
-    let stock = neutrality.map { $0.latest } ?? completeness.latestComplete
-    let horizon = neutrality?.target.by ?? dataset.targets.first?.by
+    // The clean share trend is carried to T of the first neutrality target, else of the first
+    // target, for every target (headline or not).
+    let horizon = headline[.neutrality].map { analyses[$0].target.by } ?? dataset.targets.first?.by
     let ops = Projection.defaults(
-      years: years, complete: complete, figures: source(.neutrality), stockYear: stock, by: horizon)
+      years: years, complete: complete, figures: source(.neutrality), by: horizon)
     let vc = Projection.defaults(
-      years: years, complete: complete, figures: source(.intensity), stockYear: stock, by: horizon)
+      years: years, complete: complete, figures: source(.intensity), by: horizon)
     let av = Projection.defaults(
-      years: years, complete: complete, figures: source(.avoided), stockYear: stock, by: horizon)
+      years: years, complete: complete, figures: source(.avoided), by: horizon)
     var d: [Lever: Double?] = [:]
     for l in Lever.allCases {
       switch l {
@@ -81,8 +81,7 @@ public struct ReportBuilder: Sendable {
     self.defaults = d
     self.ownDefaults = analyses.map {
       Projection.defaults(
-        years: years, complete: complete, figures: $0.figures, stockYear: $0.latest,
-        by: $0.target.by)
+        years: years, complete: complete, figures: $0.figures, by: horizon)
     }
     self.base = ReportBuilder.history(
       dataset: dataset, completeness: completeness, index: index, analyses: analyses,
@@ -234,8 +233,7 @@ public struct ReportBuilder: Sendable {
     let implied = t.reduction.flatMap {
       Formulas.impliedRate(reduction: $0, years: t.by - t.baseline)
     }
-    let sbti: Bool? =
-      t.scopes.contains(.three) ? implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 } : nil
+    let sbti: Bool? = implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 }
     let fL = L.flatMap { l in a.idx(l).map { a.figures[$0] } }
     let categories = (1...15).map { n -> ValueChainReport.Category in
       let v = fL?.categories[n - 1] ?? nil

@@ -10,7 +10,8 @@
 ///   not complete or its figure is missing or 0.
 /// - A target's figure is Net(y), I(y) or A(y); for an avoided target L is the latest complete
 ///   year with A; if Cum(L) is null (L before `from`) the status is no_data.
-/// - Avoided, T <= L: the projected total at T is the actual Cum(T) (0 when nothing was counted).
+/// - Avoided, T <= L: the projected total at T is the actual Cum(T), null when Cum(T) is null
+///   (nothing counted by T: missing is never zero); a `behind` status then has a null gap.
 struct TargetAnalysis: Sendable {
   let target: Target
   let years: [FiscalYear]
@@ -165,7 +166,7 @@ struct TargetAnalysis: Sendable {
     if n > 0 {
       projectedTotalAtBy = cumL + Formulas.geometricSum(aL, growth: latestGrowth, years: n)
     } else {
-      projectedTotalAtBy = at(cumulative, t.by) ?? 0
+      projectedTotalAtBy = at(cumulative, t.by)
     }
     if remaining <= 0 {
       projectedYearReached = years.indices.first { i in
@@ -192,7 +193,7 @@ struct TargetAnalysis: Sendable {
       status = .onTrack
     } else {
       status = .behind
-      gap = amount - (projectedTotalAtBy ?? 0)
+      gap = projectedTotalAtBy.map { amount - $0 }
     }
   }
 

@@ -31,7 +31,7 @@ import Testing
     // The third header cell is unreadable, so the required "revenue" column is missing too.
     #expect(
       e.load().lines == [
-        #"revenue.csv:1: error: missing required column "revenue"; no data"#,
+        #"revenue.csv:1:1: error: missing required column "revenue"; no data"#,
         "revenue.csv:1:3: error: header: invalid UTF-8; no data",
       ])
   }

@@ -27,7 +27,7 @@ import Testing
     let loaded = d.load(ledger: testLedger)
     #expect(
       loaded.lines == [
-        #"events/2024.csv:2: error: double counting: FY2024, entity "Cainiao", program "Boxes" is also given in avoided.csv (line 2); its 2 events are left out (the year's count of distinct participants still includes their participants)"#
+        #"events/2024.csv:2:1: error: double counting: FY2024, entity "Cainiao", program "Boxes" is also given in avoided.csv (line 2); its 2 events are left out (the year's count of distinct participants still includes their participants)"#
       ])
     let ledger = try #require(loaded.dataset?.ledger)
     #expect(ledger.files == ["events/2023.csv", "events/2024.csv"])

@@ -845,7 +845,17 @@ class Report:
         self.headline = {}
         for t in ds.targets:
             self.headline.setdefault(t["kind"], t["id"])
-        self.org_defaults = lever_defaults(ds, self.fig("*"), self.years, self.complete, self.T_clean)
+        # Headline levers (lead's ruling 1): each lever from the entities of the headline target it
+        # drives (all entities when that kind is absent).
+        def kind_defaults(kind):
+            t0 = next((t for t in ds.targets if t["kind"] == kind), None)
+            ent = t0["entity"] if t0 else "*"
+            return lever_defaults(ds, self.fig(ent), self.years, self.complete, self.T_clean)
+        neu, inten, avo = kind_defaults("neutrality"), kind_defaults("intensity"), kind_defaults("avoided")
+        self.org_defaults = {}
+        for lev in neu:
+            src = inten if lev in ("revenue_growth", "scope3_change") else avo if lev == "avoided_growth" else neu
+            self.org_defaults[lev] = src[lev]
         self.levers = dict(self.org_defaults)
         if ds.scenario:
             self.levers.update(ds.scenario["levers"])
@@ -878,7 +888,7 @@ class Report:
                 return None
             if y > T:
                 return 0.0  # A7
-            return nb * (T - y) / (T - b)
+            return nb * ((T - y) / (T - b))  # exactly Net(b) at y = b (Net(b) * 11 / 11 may not be)
 
         status, gap, pL, cut = "no_data", None, None, None
         if nb is not None and nL is not None and L >= b:
@@ -958,10 +968,12 @@ class Report:
                         val += s2loc
                     else:
                         cst = lev["clean_share_target"]
-                        if cleanL is None or cst is None or s2mktL is None:
+                        if cleanL is None or s2mktL is None:
                             ok = False
-                        elif cleanL == 1:
+                        elif cleanL >= 1:  # "S2mkt(y) = 0 where Clean(L) = 1": no target needed
                             val += 0.0
+                        elif cst is None:
+                            ok = False
                         else:
                             clean = cleanL + (cst - cleanL) * k / (T - L)
                             clean = min(1.0, max(0.0, clean))
@@ -995,7 +1007,9 @@ class Report:
             v = proj.get(T)
             ym = next((y for y in range(L + 1, T + 1) if proj.get(y) is not None and holds(proj[y])), None)
             res["year_met"] = fys(ym)
-        if v is not None:
+        if v is None:  # ruling 4: missing is never zero, the whole outcome is null
+            res["year_met"] = None
+        else:
             m = holds(v)
             res.update(projected_at_by=v, met=m, shortfall=0.0 if m else short(v))
         return res

@@ -111,7 +111,7 @@ struct LedgerLayout: Sendable, Hashable {
     }
     let missing = required.filter { index[$0] == nil }
     if !missing.isEmpty {
-      diags.append(Diagnostic(.error, file: file, line: line, column: nil, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); file skipped"))
+      diags.append(Diagnostic(.error, file: file, line: line, column: 1, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); file skipped"))
       skip = true
     }
     if skip { return (nil, dataStart, lines, diags) }
