@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: the dashboard by default, and the headless subcommands.
 @main
@@ -23,4 +24,24 @@ struct CarbonTop: ParsableCommand {
     ],
     defaultSubcommand: DashboardCommand.self
   )
+
+  /// Runs the command line. Usage errors (an unknown option, a missing folder) exit with
+  /// status 2, as the data contract says for `check`, instead of the parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as UsageError {
+      FileHandle.standardError.write(Data("carbontop: \(error.description)\n".utf8))
+      Foundation.exit(2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        let message = fullMessage(for: error)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

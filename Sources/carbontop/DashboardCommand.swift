@@ -55,10 +55,10 @@ struct DashboardCommand: ParsableCommand {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue
     else {
-      throw ValidationError("\(Sanitize.text(folder)): no such dataset folder")
+      throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
     }
     guard isatty(0) == 1, isatty(1) == 1 else {
-      throw ValidationError(
+      throw UsageError(
         "the dashboard needs a terminal; for headless output use `carbontop report` or `carbontop check`"
       )
     }

@@ -15,7 +15,7 @@ enum DatasetLocation {
     if FileManager.default.fileExists(atPath: defaultFolder, isDirectory: &isDir), isDir.boolValue {
       return defaultFolder
     }
-    throw ValidationError(
+    throw UsageError(
       "no DATASET given and no \(defaultFolder) folder here: pass the dataset folder, e.g. `carbontop report path/to/dataset`"
     )
   }
@@ -25,7 +25,7 @@ enum DatasetLocation {
     do {
       return try DatasetLoader.load(folder: folder, ledger: ledgerHook(progress: progress))
     } catch {
-      throw ValidationError("\(error)")
+      throw UsageError("\(error)")
     }
   }
 

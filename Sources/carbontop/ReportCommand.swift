@@ -109,7 +109,7 @@ enum OutputFile {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
       }
     } catch {
-      throw ValidationError("cannot write \(Sanitize.text(path)): \(error.localizedDescription)")
+      throw UsageError("cannot write \(Sanitize.text(path)): \(error.localizedDescription)")
     }
   }
 }
