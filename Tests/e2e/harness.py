@@ -65,6 +65,28 @@ def copy_dataset(dest_dir: str, name: str = "alibaba") -> str:
     return dest
 
 
+class BCEScreen(pyte.Screen):
+    """pyte.Screen whose erase-in-display fills every cell of the erased lines with the
+    cursor's attributes (back-colour erase, as xterm and tmux do). pyte's own version
+    only touches cells already present in its sparse buffer, so a screen cleared with a
+    background colour before anything was written keeps "default" cells."""
+
+    def erase_in_display(self, how: int = 0, *args, **kwargs) -> None:
+        if how == 0:
+            interval = range(self.cursor.y + 1, self.lines)
+        elif how == 1:
+            interval = range(self.cursor.y)
+        else:
+            interval = range(self.lines)
+        self.dirty.update(interval)
+        for y in interval:
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = self.cursor.attrs
+        if how == 0 or how == 1:
+            self.erase_in_line(how)
+
+
 class Session:
     """One carbontop process in a pty of cols x rows."""
 
@@ -83,7 +105,7 @@ class Session:
                 else:
                     e[k] = v
         self.raw = bytearray()
-        self.screen = pyte.Screen(cols, rows)
+        self.screen = BCEScreen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.proc = subprocess.Popen(
             [binary(), *args], stdin=self.slave, stdout=self.slave, stderr=self.slave,
