@@ -102,18 +102,26 @@ def first_frame(runs: int) -> list[float]:
 
 
 # --- (b) idle bytes, (c) one changed figure, (d) peak RSS
-CUP = re.compile(rb"\x1b\[(\d+);(\d+)H")
+MOVE = re.compile(rb"\x1b\[(\d+);(\d+)H|\x1b\[(\d+)d|\x1b\[H|\n")
 
 
 def bytes_by_row(data: bytes) -> dict:
-    """Attribute bytes to screen rows by the cursor moves (CUP) ncurses sends before them:
-    a rough split; bytes before the first move count as row 0 ("other")."""
+    """Attribute bytes to screen rows (1-based) by the cursor moves ncurses sends before
+    them (CUP, VPA, home, newline): a close split, not exact; bytes before the first move
+    count as row 0 (unknown)."""
     rows: dict = {}
     row = 0
     pos = 0
-    for m in CUP.finditer(data):
+    for m in MOVE.finditer(data):
         rows[row] = rows.get(row, 0) + (m.start() - pos)
-        row = int(m.group(1))
+        if m.group(1):
+            row = int(m.group(1))
+        elif m.group(3):
+            row = int(m.group(3))
+        elif m.group(0) == b"\x1b[H":
+            row = 1
+        else:
+            row += 1
         pos = m.start()
     rows[row] = rows.get(row, 0) + (len(data) - pos)
     return rows
@@ -146,7 +154,8 @@ def idle_change_rss(idle_seconds: float, tmp: str) -> dict:
     return {
         "idle": idle, "update": len(update), "status": rows.get(status_row, 0),
         "header": rows.get(header_row, 0),
-        "figure": len(update) - rows.get(status_row, 0) - rows.get(header_row, 0),
+        "figure": len(update) - rows.get(status_row, 0) - rows.get(header_row, 0) - rows.get(0, 0),
+        "unknown": rows.get(0, 0),
         "unmark": len(unmark), "hwm_kb": rss, "rss_kb": cur, "rows": rows,
     }
 
@@ -280,7 +289,7 @@ def main() -> None:
         rows.append(("(b) bytes sent while idle", f"{r['idle']} B in {a.idle:g} s", "after settling 0.5 s"))
         rows.append(("(c) bytes for one changed figure", f"{r['update']} B total",
                      f"status bar {r['status']} B, header (load time) {r['header']} B, "
-                     f"figure and rest {r['figure']} B; end of the change mark 3 s later {r['unmark']} B"))
+                     f"figure and the rest {r['figure']} B (unattributed {r['unknown']} B); end of the change mark 3 s later {r['unmark']} B"))
         rows.append(("(d) peak RSS, sample data", f"{r['hwm_kb'] / 1024:.1f} MiB VmHWM",
                      f"VmRSS {r['rss_kb'] / 1024:.1f} MiB"))
         lat = rename_latency(a.changes, os.path.join(tmp, "e"))

@@ -146,7 +146,7 @@ class Session:
         while time.monotonic() < end:
             if needle in self.text():
                 return True
-            self.pump(0.05)
+            self.pump(0.02)
         return needle in self.text()
 
     def wait_gone(self, needle: str, timeout=5.0) -> bool:
@@ -154,7 +154,7 @@ class Session:
         while time.monotonic() < end:
             if needle not in self.text():
                 return True
-            self.pump(0.05)
+            self.pump(0.02)
         return needle not in self.text()
 
     def wait_until(self, predicate, timeout=5.0) -> bool:
@@ -163,7 +163,7 @@ class Session:
         while time.monotonic() < end:
             if predicate(self):
                 return True
-            self.pump(0.05)
+            self.pump(0.02)
         return bool(predicate(self))
 
     def colours(self) -> set:
