@@ -50,11 +50,11 @@ def test_reloads_do_not_grow_memory(tmp_path):
 
     with Session(args=[ds, "--poll", "0.02"], cols=100, rows=30) as s:
         assert s.wait_for("BEHIND")
-        for i in range(20):
+        for i in range(10):
             flip(i)
         s.settle()
         warm = vmrss(s.proc.pid)
-        for i in range(20, 120):
+        for i in range(10, 90):
             flip(i)
         s.settle()
         assert vmrss(s.proc.pid) - warm < SLACK_KB
