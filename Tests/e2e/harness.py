@@ -32,8 +32,59 @@ def binary() -> str:
     raise RuntimeError("carbontop binary not found: build it or set CARBONTOP_BIN")
 
 
+_TPUT_CACHE: dict = {}
+
+
+def tput(term: str, cap: str) -> bytes:
+    """The terminfo string `cap` of `term` as bytes, b"" when the terminal has none."""
+    key = (term, cap)
+    if key not in _TPUT_CACHE:
+        r = subprocess.run(["tput", "-T", term, cap], capture_output=True)
+        _TPUT_CACHE[key] = r.stdout if r.returncode == 0 else b""
+    return _TPUT_CACHE[key]
+
+
 def _set_size(fd: int, cols: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename() it over `path`
+    (what editors and pipelines do)."""
+    tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.rename(tmp, path)
+
+
+def copy_dataset(dest_dir: str, name: str = "alibaba") -> str:
+    """Copy sample-data/NAME to dest_dir/NAME and return its path."""
+    import shutil
+    dest = os.path.join(str(dest_dir), name)
+    shutil.copytree(os.path.join(REPO, "sample-data", name), dest)
+    return dest
+
+
+class BCEScreen(pyte.Screen):
+    """pyte.Screen whose erase-in-display fills every cell of the erased lines with the
+    cursor's attributes (back-colour erase, as xterm and tmux do). pyte's own version
+    only touches cells already present in its sparse buffer, so a screen cleared with a
+    background colour before anything was written keeps "default" cells."""
+
+    def erase_in_display(self, how: int = 0, *args, **kwargs) -> None:
+        if how == 0:
+            interval = range(self.cursor.y + 1, self.lines)
+        elif how == 1:
+            interval = range(self.cursor.y)
+        else:
+            interval = range(self.lines)
+        self.dirty.update(interval)
+        for y in interval:
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = self.cursor.attrs
+        if how == 0 or how == 1:
+            self.erase_in_line(how)
 
 
 class Session:
@@ -41,6 +92,7 @@ class Session:
 
     def __init__(self, args=(), cols=100, rows=30, env=None, term="xterm-256color", cwd=REPO):
         self.cols, self.rows = cols, rows
+        self.term = term
         self.master, self.slave = os.openpty()
         _set_size(self.slave, cols, rows)
         self.initial_attrs = termios.tcgetattr(self.slave)
@@ -53,7 +105,7 @@ class Session:
                 else:
                     e[k] = v
         self.raw = bytearray()
-        self.screen = pyte.Screen(cols, rows)
+        self.screen = BCEScreen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.proc = subprocess.Popen(
             [binary(), *args], stdin=self.slave, stdout=self.slave, stderr=self.slave,
@@ -94,7 +146,7 @@ class Session:
         while time.monotonic() < end:
             if needle in self.text():
                 return True
-            self.pump(0.05)
+            self.pump(0.02)
         return needle in self.text()
 
     def wait_gone(self, needle: str, timeout=5.0) -> bool:
@@ -102,8 +154,22 @@ class Session:
         while time.monotonic() < end:
             if needle not in self.text():
                 return True
-            self.pump(0.05)
+            self.pump(0.02)
         return needle not in self.text()
+
+    def wait_until(self, predicate, timeout=5.0) -> bool:
+        """Pump until `predicate(self)` holds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if predicate(self):
+                return True
+            self.pump(0.02)
+        return bool(predicate(self))
+
+    def colours(self) -> set:
+        """Every (fg, bg) pair on screen."""
+        return {(self.screen.buffer[y][x].fg, self.screen.buffer[y][x].bg)
+                for y in range(self.rows) for x in range(self.cols)}
 
     def settle(self, quiet=0.2, timeout=5.0) -> None:
         """Read until the program has been quiet for `quiet` seconds."""
@@ -139,6 +205,9 @@ class Session:
         self.screen.resize(rows, cols)
         os.killpg(self.proc.pid, signal.SIGWINCH)
 
+    def write_atomic(self, path: str, text: str) -> None:
+        write_atomic(path, text)
+
     def signal(self, sig: int) -> None:
         self.proc.send_signal(sig)
 
@@ -154,10 +223,18 @@ class Session:
         return None
 
     def restored(self) -> bool:
-        """True when the pty's modes are back to what they were before the program started."""
+        """True when the pty's modes are back to what they were before the program started,
+        the terminal's own rmcup (looked up with tput for this TERM) was sent when it has one,
+        and the cursor is visible again."""
         now = termios.tcgetattr(self.slave)
-        lflag_ok = (now[3] & (termios.ICANON | termios.ECHO)) == (self.initial_attrs[3] & (termios.ICANON | termios.ECHO))
-        return lflag_ok and b"\x1b[?1049l" in self.raw and self.screen.cursor.hidden is False
+        mask = termios.ICANON | termios.ECHO | termios.ISIG
+        lflag_ok = (now[3] & mask) == (self.initial_attrs[3] & mask)
+        iflag_ok = (now[0] & termios.ICRNL) == (self.initial_attrs[0] & termios.ICRNL)
+        oflag_ok = (now[1] & termios.OPOST) == (self.initial_attrs[1] & termios.OPOST)
+        rmcup = tput(self.term, "rmcup")
+        rmcup_ok = (not rmcup) or rmcup in self.raw
+        cursor_ok = (not tput(self.term, "cnorm")) or self.screen.cursor.hidden is False
+        return lflag_ok and iflag_ok and oflag_ok and rmcup_ok and cursor_ok
 
     def close(self) -> None:
         if self.proc.poll() is None:
