@@ -33,6 +33,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The CPU benchmark of the dashboard's interactive paths (docs/performance.md).
+    .executableTarget(
+      name: "carbontop-bench",
+      dependencies: ["CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI"]
+    ),
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),

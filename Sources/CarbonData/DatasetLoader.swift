@@ -22,18 +22,36 @@ public enum DatasetLoader {
     let base = folder.hasSuffix("/") ? folder : folder + "/"
     var diags: [Diagnostic] = []
 
-    // dataset.toml
+    // dataset.toml (parsed again only when it changed: TOMLKit 0.6.0 never frees a parsed
+    // table, so a reload must not parse an unchanged file; see docs/performance.md)
+    cache?.beginLoad()
     var config: (Organization, [Target])?
-    switch FileBytes.contents(of: base + DatasetConfig.file) {
-    case .missing:
-      diags.append(
-        Diagnostic(
-          .error, file: DatasetConfig.file,
-          "missing: a dataset needs dataset.toml with [organization] name"))
-    case .failed(let m):
-      diags.append(Diagnostic(.error, file: DatasetConfig.file, m))
-    case .bytes(let b):
-      config = DatasetConfig.parse(b, diags: &diags)
+    let configSignature = cache.flatMap { _ in TableCache.Signature(path: base + DatasetConfig.file)
+    }
+    if let hit = cache?.lookup(
+      DatasetConfig.file, signature: configSignature, calendar: FiscalCalendar())
+    {
+      config = hit.rows as? (Organization, [Target])
+      diags += hit.diagnostics
+    } else {
+      switch FileBytes.contents(of: base + DatasetConfig.file) {
+      case .missing:
+        diags.append(
+          Diagnostic(
+            .error, file: DatasetConfig.file,
+            "missing: a dataset needs dataset.toml with [organization] name"))
+      case .failed(let m):
+        diags.append(Diagnostic(.error, file: DatasetConfig.file, m))
+      case .bytes(let b):
+        config = DatasetConfig.parse(b, diags: &diags)
+      }
+      cache?.store(
+        DatasetConfig.file,
+        configSignature.map {
+          TableCache.Entry(
+            signature: $0, calendar: FiscalCalendar(), rows: config, periodColumn: nil,
+            diagnostics: diags)
+        })
     }
     guard let (organization, targets) = config else {
       return LoadedDataset(dataset: nil, diagnostics: DiagnosticOrder.sorted(diags))
@@ -73,7 +91,6 @@ public enum DatasetLoader {
         })
       return rows
     }
-    cache?.beginLoad()
     var dataset = Dataset(organization: organization, targets: targets)
     dataset.operations = table("operations.csv") {
       TableLoader.operations(bytes: $0, calendar: $1, diags: &$2)

@@ -36,6 +36,9 @@ final class Dashboard {
   private let terminalGuard: TerminalGuard
   private let themes: ThemeLoader
   private var themeName: String
+  /// Themes already read: each theme file is parsed once per run (TOMLKit 0.6.0 never frees
+  /// a parsed table, so cycling themes must not parse them again).
+  private var themeCache: [String: ThemeLoader.Result] = [:]
   private var theme: Theme
   private let glyphs: GlyphSet
   private var state: UIState
@@ -301,7 +304,8 @@ final class Dashboard {
   // MARK: - Settings
 
   private func applyTheme(named name: String) {
-    let result = themes.load(named: name)
+    let result = themeCache[name] ?? themes.load(named: name)
+    themeCache[name] = result
     themeName = name
     theme = result.theme.styleForDepth(terminal.colorDepth)
     settingsDiagnostics.removeAll { $0.file.hasSuffix(".toml") && $0.file.contains("theme") }

@@ -79,7 +79,7 @@ import Testing
     d.write("revenue.csv", "period,entity,revenue\nFY2024,Acme,5\n")
     let cache = TableCache()
     _ = try DatasetLoader.load(folder: d.path, cache: cache)
-    #expect(cache.lastRead == ["operations.csv", "revenue.csv"])
+    #expect(cache.lastRead == ["dataset.toml", "operations.csv", "revenue.csv"])
 
     // Unchanged: nothing read, same data.
     let again = try DatasetLoader.load(folder: d.path, cache: cache)

@@ -36,8 +36,6 @@ def test_recompute_and_redraw_do_not_grow_memory():
         assert vmrss(s.proc.pid) - warm < SLACK_KB
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: VmRSS grows ~12 KiB per dataset reload "
-                   "(inotify and --poll alike): +11 MiB after 1,000 reloads")
 def test_reloads_do_not_grow_memory(tmp_path):
     ds = copy_dataset(tmp_path)
     path = os.path.join(ds, "operations.csv")
@@ -60,8 +58,6 @@ def test_reloads_do_not_grow_memory(tmp_path):
         assert vmrss(s.proc.pid) - warm < SLACK_KB
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: VmRSS grows ~18 KiB per theme switch (t): "
-                   "+9 MiB after 500 presses")
 def test_theme_switches_do_not_grow_memory():
     with Session(cols=100, rows=30) as s:
         assert s.wait_for("BEHIND")

@@ -1,0 +1,81 @@
+// carbontop-bench: CPU cost of the dashboard's interactive paths on a dataset, measured in a
+// release build (`swift run -c release carbontop-bench [DATASET]`). No terminal: frames are
+// drawn into the in-memory terminal, which does the same work per cell as the drawing code
+// does against ncurses (ncurses' own diffing is measured by the pseudo-terminal benchmark).
+//
+// It prints, for each path, the median and 95th percentile of CPU time (CLOCK_PROCESS_CPUTIME_ID)
+// per iteration over several runs, and the ratio of the key-press path to the goal (1 ms).
+import CarbonData
+import CarbonKit
+import CarbonTUI
+import CarbonTerminal
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func cpuNow() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Per-iteration CPU seconds of `body`, `iterations` times, repeated `runs` times; returns
+/// the median and p95 over all iterations (each run's per-iteration mean is one sample).
+func measure(_ name: String, runs: Int = 7, iterations: Int, _ body: (Int) -> Void) -> (Double, Double) {
+  var samples: [Double] = []
+  for _ in 0..<runs {
+    let t0 = cpuNow()
+    for i in 0..<iterations { body(i) }
+    samples.append((cpuNow() - t0) / Double(iterations))
+  }
+  samples.sort()
+  let median = samples[samples.count / 2]
+  let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
+  print(
+    String(
+      format: "%-44@ median %8.1f us   p95 %8.1f us   (%d runs x %d)", name as NSString, median * 1e6,
+      p95 * 1e6, runs, iterations))
+  return (median, p95)
+}
+
+let folder = CommandLine.arguments.dropFirst().first ?? "sample-data/alibaba"
+guard let loaded = try? DatasetLoader.load(folder: folder), let dataset = loaded.dataset else {
+  FileHandle.standardError.write(Data("carbontop-bench: cannot load \(folder)\n".utf8))
+  exit(2)
+}
+print("dataset \(folder): \(dataset.targets.count) targets")
+
+_ = measure("load the dataset (DatasetLoader)", iterations: 50) { _ in
+  _ = try? DatasetLoader.load(folder: folder)
+}
+let builder = ReportBuilder(dataset: dataset)
+_ = measure("report from scratch (index + build)", iterations: 500) { _ in
+  _ = ReportBuilder(dataset: dataset).build(scenario: nil)
+}
+
+let terminal = InMemoryTerminal(width: 120, height: 40)
+var state = UIState(size: terminal.size)
+let report = builder.build(scenario: nil)
+let palette = ThemeLoader.defaultTheme
+_ = measure("render the overview (120x40)", iterations: 500) { _ in
+  render(state, report: report, dataset: dataset, palette: palette, glyphs: .unicode, on: terminal)
+}
+
+// A key press in the scenario editor: update -> setScenario -> projections -> redraw.
+state.screen = .scenarioEditor
+let context = UpdateContext(report: report, dataset: dataset)
+var current = report
+let (keyMedian, keyP95) = measure("scenario key press: update+recompute+redraw", iterations: 1000) { i in
+  let (next, commands) = update(state, .key(i % 2 == 0 ? .right : .left), context)
+  state = next
+  for case .setScenario(let s) in commands {
+    current = builder.build(scenario: s.levers.isEmpty ? nil : s)
+  }
+  render(state, report: current, dataset: dataset, palette: palette, glyphs: .unicode, on: terminal)
+}
+print(
+  String(
+    format: "key press vs the 1 ms goal: median %.3f, p95 %.3f of the budget", keyMedian / 1e-3,
+    keyP95 / 1e-3))
