@@ -26,6 +26,10 @@ public final class LedgerAccumulator {
   private var seed: UInt64 = 0x2024_0331
   private var registry = LedgerPairRegistry()
   private var totals: LedgerTotals
+  /// The participant shape kept in 32 bits: that of the first participant read (letter
+  /// 'u', 9 digits until then), fixed for the accumulator's life.
+  private var tag: UInt64 = 0x75 << 4 | 9
+  private var tagFixed = false
 
   private struct FileState {
     var file: LedgerFile
@@ -45,7 +49,7 @@ public final class LedgerAccumulator {
     self.calendar = calendar
     self.threads = max(1, threads)
     self.completeOnly = completeOnly
-    totals = LedgerTotals(seed: seed)
+    totals = LedgerTotals(seed: seed, tag: tag)
   }
 
   /// Bytes of `file` consumed so far (0 for a file never read).
@@ -94,7 +98,7 @@ public final class LedgerAccumulator {
     let files = states.values.map(\.file)
     states = [:]
     registry = LedgerPairRegistry()
-    totals = LedgerTotals(seed: seed)
+    totals = LedgerTotals(seed: seed, tag: tag)
     return ingest(files: files, progress: progress)
   }
 
@@ -209,12 +213,28 @@ public final class LedgerAccumulator {
       for m in maps where m.base != nil { munmap(m.base, m.mapLength) }
     }
 
+    if !tagFixed, let ch = chunks.first, let layout = newStates[files[ch.file].path]?.layout, let base = maps[ch.file].base {
+      // Keep the first row's participant shape in 32 bits.
+      let b = UnsafePointer(base.assumingMemoryBound(to: UInt8.self))
+      var probe = LedgerPartial(seed: seed, tag: tag)
+      _ = LedgerParser.parseChunk(
+        b, limit: maps[ch.file].mapLength, start: ch.start, softEnd: ch.start + 1, completeOnly: true, layout: layout,
+        endMonth: calendar.endMonth, seed: seed, ordinal: 0, registry: LedgerPairRegistry(), partial: &probe,
+        release: { _ in })
+      if let t = probe.firstTag, totals.keys.isEmpty {
+        tag = t
+        totals = LedgerTotals(seed: seed, tag: tag)
+      }
+      tagFixed = true
+      probe.deallocate()
+    }
     // Parse the chunks in parallel.
     let total = Int64(chunks.reduce(0) { $0 + $1.softEnd - $1.start })
     let work = LedgerWork(count: chunks.count, threads: threads, progress: progress, total: total)
     let layouts = files.map { newStates[$0.path]?.layout }
     let endMonth = calendar.endMonth
     let seed = self.seed
+    let tag = self.tag
     let registry = self.registry
     let completeOnly = self.completeOnly
     let mapsBox = LedgerMapsBox(bases: maps.map { $0.base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } }, lengths: maps.map(\.mapLength))
@@ -222,7 +242,7 @@ public final class LedgerAccumulator {
     let nThreads = max(1, min(threads, chunks.count))
     if !chunks.isEmpty {
       DispatchQueue.concurrentPerform(iterations: nThreads) { w in
-        var partial = LedgerPartial(seed: seed)
+        var partial = LedgerPartial(seed: seed, tag: tag)
         while let c = work.next() {
           let ch = chunkList[c]
           guard let layout = layouts[ch.file], let b = mapsBox.bases[ch.file] else { continue }

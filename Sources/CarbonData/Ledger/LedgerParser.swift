@@ -285,6 +285,7 @@ enum LedgerParser {
             errMsg = "participant: empty"
           } else {
             pid = fEsc[u] ? 0 : numericID(up, un)
+            if pid != 0 && partial.firstTag == nil { partial.firstTag = pid >> 50 }
             if pid == 0 {
               if fEsc[u] {
                 un = unescape(b + fStart[u], un, into: &scratch)

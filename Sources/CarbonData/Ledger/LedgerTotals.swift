@@ -16,7 +16,10 @@ final class LedgerTotals {
   var store: LedgerByteStore
   var overflowed = false
 
-  init(seed: UInt64) {
+  let tag: UInt64
+
+  init(seed: UInt64, tag: UInt64) {
+    self.tag = tag
     store = LedgerByteStore()
     store.seed = seed
   }
@@ -32,7 +35,7 @@ final class LedgerTotals {
     keys.append(key)
     milli.append(0)
     events.append(0)
-    sets.append(LedgerIDSet())
+    sets.append(LedgerIDSet(tag: tag))
     first.append(nil)
     return k
   }
@@ -77,7 +80,7 @@ final class LedgerTotals {
         var target = box.target(job.target)
         for (pi, s) in job.parts {
           let src = box.partials[pi].sets[s]
-          if target.count == 0 && src.count > target.capacity / 2 {
+          if target.count == 0 && src.tag == target.tag {
             // Take the partial's table over instead of copying it.
             target.deallocate()
             target = src
