@@ -57,14 +57,18 @@ struct LedgerCommand: ParsableCommand {
         let toml = abs + "/dataset.toml"
         calendar = try datasetCalendar(toml, required: true) ?? calendar
         let dir = abs + "/events"
-        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".csv") }
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter {
+          $0.hasSuffix(".csv")
+        }
         for n in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
           files.append(LedgerFile(path: dir + "/" + n, name: "events/" + n))
         }
       } else {
         let parent = (abs as NSString).deletingLastPathComponent
         let toml = (parent as NSString).deletingLastPathComponent + "/dataset.toml"
-        if (parent as NSString).lastPathComponent == "events", fm.fileExists(atPath: toml), fiscalYearEnd == nil {
+        if (parent as NSString).lastPathComponent == "events", fm.fileExists(atPath: toml),
+          fiscalYearEnd == nil
+        {
           calendar = try datasetCalendar(toml, required: false) ?? calendar
           files.append(LedgerFile(path: abs, name: "events/" + (abs as NSString).lastPathComponent))
         } else {
@@ -74,7 +78,9 @@ struct LedgerCommand: ParsableCommand {
     }
     if let fye = fiscalYearEnd {
       guard let c = FiscalCalendar(fiscalYearEnd: fye) else {
-        fail("--fiscal-year-end: expected MM-DD, the last day of a month, found \(LedgerCommand.safe(fye))")
+        fail(
+          "--fiscal-year-end: expected MM-DD, the last day of a month, found \(LedgerCommand.safe(fye))"
+        )
       }
       calendar = c
     }
@@ -83,7 +89,8 @@ struct LedgerCommand: ParsableCommand {
     let nThreads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     var progress: (@Sendable (Int64, Int64) -> Void)?
     if isatty(2) == 1 { progress = { done, total in bar.update(done, total) } }
-    let (summary, diags) = EventsLedger.aggregate(files: files, calendar: cal, threads: nThreads, progress: progress)
+    let (summary, diags) = EventsLedger.aggregate(
+      files: files, calendar: cal, threads: nThreads, progress: progress)
     bar.finish()
     for d in diags {
       let text = LedgerCommand.safe(d.description) + "\n"
@@ -91,7 +98,9 @@ struct LedgerCommand: ParsableCommand {
     }
     if summary.rowsRejected > 0 {
       FileHandle.standardError.write(
-        Data("warning: \(summary.rowsRejected) of \(summary.rowsRead) rows rejected and left out of the sums\n".utf8))
+        Data(
+          "warning: \(summary.rowsRejected) of \(summary.rowsRead) rows rejected and left out of the sums\n"
+            .utf8))
     }
     let csv = W1.csv(summary)
     if let output {
@@ -120,7 +129,9 @@ struct LedgerCommand: ParsableCommand {
 
   /// Control characters replaced, so no data is printed raw to the terminal.
   static func safe(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
   }
 }
 
@@ -135,14 +146,17 @@ final class ProgressBar: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let now = Date()
-    guard now.timeIntervalSince(start) > 0.5, now.timeIntervalSince(last) > 0.1, total > 0 else { return }
+    guard now.timeIntervalSince(start) > 0.5, now.timeIntervalSince(last) > 0.1, total > 0 else {
+      return
+    }
     last = now
     shown = true
     let width = 30
     let filled = Int(Double(width) * Double(done) / Double(total))
     let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
     let mb = { (b: Int64) in String(b >> 20) }
-    FileHandle.standardError.write(Data("\r[\(bar)] \(done * 100 / total)% \(mb(done))/\(mb(total)) MiB".utf8))
+    FileHandle.standardError.write(
+      Data("\r[\(bar)] \(done * 100 / total)% \(mb(done))/\(mb(total)) MiB".utf8))
   }
 
   func finish() {

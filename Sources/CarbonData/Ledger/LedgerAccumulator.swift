@@ -41,7 +41,9 @@ public final class LedgerAccumulator {
   private var states: [String: FileState] = [:]
 
   /// An empty accumulator.
-  public convenience init(calendar: FiscalCalendar, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  public convenience init(
+    calendar: FiscalCalendar, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
     self.init(calendar: calendar, threads: threads, completeOnly: true)
   }
 
@@ -75,7 +77,8 @@ public final class LedgerAccumulator {
   /// Reads every file from where its last read stopped (new files from the start), in
   /// parallel over `threads`.
   public func ingest(
-    files: [LedgerFile], progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil
+    files: [LedgerFile],
+    progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil
   ) -> [Diagnostic] {
     let diags = read(files, progress: progress)
     if totals.store.collided {
@@ -123,7 +126,9 @@ public final class LedgerAccumulator {
     var softEnd: Int
   }
 
-  private func read(_ files: [LedgerFile], progress: (@Sendable (Int64, Int64) -> Void)?) -> [Diagnostic] {
+  private func read(_ files: [LedgerFile], progress: (@Sendable (Int64, Int64) -> Void)?)
+    -> [Diagnostic]
+  {
     var unsplit = Set<String>()
     let order = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     while true {
@@ -151,7 +156,8 @@ public final class LedgerAccumulator {
       }
       let fd = open(file.path, O_RDONLY)
       if fd < 0 {
-        fileDiags[fi].append(Diagnostic(.error, file: file.name, "cannot read: \(String(cString: strerror(errno)))"))
+        fileDiags[fi].append(
+          Diagnostic(.error, file: file.name, "cannot read: \(String(cString: strerror(errno)))"))
         continue
       }
       defer { close(fd) }
@@ -162,11 +168,21 @@ public final class LedgerAccumulator {
       }
       m.size = Int(sb.st_size)
       if st.headerDone && st.layout == nil { continue }  // skipped for a bad header
+      if m.size == 0 && !st.headerDone {
+        if !completeOnly {
+          fileDiags[fi].append(
+            Diagnostic(.warning, file: file.name, "no header: the file holds no data"))
+        }
+        continue
+      }
       if m.size <= st.offset { continue }
       m.mapOffset = st.offset & ~(page - 1)
       m.mapLength = m.size - m.mapOffset
-      guard let p = mmap(nil, m.mapLength, PROT_READ, MAP_PRIVATE, fd, off_t(m.mapOffset)), p != MAP_FAILED else {
-        fileDiags[fi].append(Diagnostic(.error, file: file.name, "cannot map: \(String(cString: strerror(errno)))"))
+      guard let p = mmap(nil, m.mapLength, PROT_READ, MAP_PRIVATE, fd, off_t(m.mapOffset)),
+        p != MAP_FAILED
+      else {
+        fileDiags[fi].append(
+          Diagnostic(.error, file: file.name, "cannot map: \(String(cString: strerror(errno)))"))
         continue
       }
       m.base = p
@@ -213,13 +229,17 @@ public final class LedgerAccumulator {
       for m in maps where m.base != nil { munmap(m.base, m.mapLength) }
     }
 
-    if !tagFixed, let ch = chunks.first, let layout = newStates[files[ch.file].path]?.layout, let base = maps[ch.file].base {
+    if !tagFixed, let ch = chunks.first, let layout = newStates[files[ch.file].path]?.layout,
+      let base = maps[ch.file].base
+    {
       // Keep the first row's participant shape in 32 bits.
       let b = UnsafePointer(base.assumingMemoryBound(to: UInt8.self))
       var probe = LedgerPartial(seed: seed, tag: tag)
       _ = LedgerParser.parseChunk(
-        b, limit: maps[ch.file].mapLength, start: ch.start, softEnd: ch.start + 1, completeOnly: true, layout: layout,
-        endMonth: calendar.endMonth, seed: seed, ordinal: 0, registry: LedgerPairRegistry(), partial: &probe,
+        b, limit: maps[ch.file].mapLength, start: ch.start, softEnd: ch.start + 1,
+        completeOnly: true, layout: layout,
+        endMonth: calendar.endMonth, seed: seed, ordinal: 0, registry: LedgerPairRegistry(),
+        partial: &probe,
         release: { _ in })
       if let t = probe.firstTag, totals.keys.isEmpty {
         tag = t
@@ -237,7 +257,9 @@ public final class LedgerAccumulator {
     let tag = self.tag
     let registry = self.registry
     let completeOnly = self.completeOnly
-    let mapsBox = LedgerMapsBox(bases: maps.map { $0.base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } }, lengths: maps.map(\.mapLength))
+    let mapsBox = LedgerMapsBox(
+      bases: maps.map { $0.base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } },
+      lengths: maps.map(\.mapLength))
     let chunkList = chunks
     let nThreads = max(1, min(threads, chunks.count))
     if !chunks.isEmpty {
@@ -249,13 +271,15 @@ public final class LedgerAccumulator {
           var dropped = ch.start & ~(page - 1)
           var reported = ch.start
           let r = LedgerParser.parseChunk(
-            b, limit: mapsBox.lengths[ch.file], start: ch.start, softEnd: ch.softEnd, completeOnly: completeOnly,
+            b, limit: mapsBox.lengths[ch.file], start: ch.start, softEnd: ch.softEnd,
+            completeOnly: completeOnly,
             layout: layout, endMonth: endMonth, seed: seed, ordinal: Int32(c), registry: registry,
             partial: &partial,
             release: { off in
               let upto = off & ~(page - 1)
               if upto > dropped {
-                madvise(UnsafeMutableRawPointer(mutating: b + dropped), upto - dropped, MADV_DONTNEED)
+                madvise(
+                  UnsafeMutableRawPointer(mutating: b + dropped), upto - dropped, MADV_DONTNEED)
                 dropped = upto
               }
               work.advance(Int64(off - reported))
@@ -300,7 +324,8 @@ public final class LedgerAccumulator {
     states = newStates
     let names = files.map(\.name)
     totals.merge(partials, threads: threads) { fs in
-      SourceRef(file: names[chunks[Int(fs.chunk)].file], line: chunkLine[Int(fs.chunk)] + Int(fs.line))
+      SourceRef(
+        file: names[chunks[Int(fs.chunk)].file], line: chunkLine[Int(fs.chunk)] + Int(fs.line))
     }
 
     // Diagnostics: per file, its header problems, then the first rejected rows overall.
@@ -313,7 +338,9 @@ public final class LedgerAccumulator {
       rejected += r.rowsRejected
       for e in r.errors {
         rowDiags[ch.file].append(
-          Diagnostic(.error, file: names[ch.file], line: chunkLine[k] + Int(e.line), column: e.column, e.message))
+          Diagnostic(
+            .error, file: names[ch.file], line: chunkLine[k] + Int(e.line), column: e.column,
+            e.message))
       }
     }
     var out: [Diagnostic] = []
@@ -332,7 +359,9 @@ public final class LedgerAccumulator {
     }
     if rejected > listed {
       out.append(
-        Diagnostic(.error, file: firstUnlisted ?? names.last ?? "events", "\(rejected - listed) more rows rejected (the first \(listed) are listed)"))
+        Diagnostic(
+          .error, file: firstUnlisted ?? names.last ?? "events",
+          "\(rejected - listed) more rows rejected (the first \(listed) are listed)"))
     }
     return out
   }

@@ -70,7 +70,8 @@ final class LedgerTotals {
     }
     // Parallel part: set unions, one target slot per job, biggest first.
     jobs.sort { a, b in
-      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count } > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
+      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
+        > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
     }
     let box = LedgerSendableBox(sets: sets, partials: partials, jobs: jobs)
     let n = min(max(1, threads), max(1, jobs.count))
@@ -116,7 +117,8 @@ final class LedgerTotals {
       let names = registry.names(Int32(bitPattern: pair))
       groups.append(
         EventGroup(
-          fiscalYear: FiscalYear(fy), entity: names.entity, program: names.program, milliKg: milli[k],
+          fiscalYear: FiscalYear(fy), entity: names.entity, program: names.program,
+          milliKg: milli[k],
           events: events[k], participants: sets[k].count, firstSource: first[k]))
     }
     groups.sort { a, b in
@@ -126,12 +128,16 @@ final class LedgerTotals {
     }
     var totals: [EventGroup] = []
     for (fy, k) in years.sorted(by: { $0.key < $1.key }) {
-      var t = EventGroup(fiscalYear: FiscalYear(fy), entity: "*", program: "*", milliKg: 0, events: 0, participants: sets[k].count)
+      var t = EventGroup(
+        fiscalYear: FiscalYear(fy), entity: "*", program: "*", milliKg: 0, events: 0,
+        participants: sets[k].count)
       for g in groups where g.fiscalYear.year == fy {
         let (s, o) = t.milliKg.addingReportingOverflow(g.milliKg)
         t.milliKg = o ? Int64.max : s
         t.events += g.events
-        if let f = g.firstSource, t.firstSource.map({ LedgerTotals.precedes(f, $0) }) ?? true { t.firstSource = f }
+        if let f = g.firstSource, t.firstSource.map({ LedgerTotals.precedes(f, $0) }) ?? true {
+          t.firstSource = f
+        }
       }
       if t.events > 0 { totals.append(t) }
     }
@@ -143,7 +149,8 @@ final class LedgerTotals {
     }
     return LedgerSummary(
       groups: groups.filter { $0.events > 0 }, yearTotals: totals, months: ms, rowsRead: rowsRead,
-      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    )
   }
 }
 
