@@ -13,19 +13,19 @@ struct LedgerCommand: ParsableCommand {
     commandName: "ledger",
     abstract: "Sum the avoided-emissions events ledger (events/*.csv) as a W1 table.",
     discussion: """
-      Prints one CSV row per (fiscal year, entity, program) and per fiscal year (entity =
+      Prints one CSV row per (fiscal year, entity, program) and per fiscal year (entity = \
       program = *): tCO2e (the exact sum, half-up to whole kg), events, distinct participants.
 
-      A folder is a dataset: its events/*.csv are read, and the fiscal year end comes from
-      its dataset.toml. Files are ledger files: the fiscal year end comes from the
-      dataset.toml two levels up (DATASET/events/x.csv), else from --fiscal-year-end
+      A folder is a dataset: its events/*.csv are read, and the fiscal year end comes from \
+      its dataset.toml. Files are ledger files: the fiscal year end comes from the \
+      dataset.toml two levels up (DATASET/events/x.csv), else from --fiscal-year-end \
       (default 03-31, the benchmark's convention).
 
-      Malformed rows are left out and reported on stderr (the first 100, then a count); the
-      exit status is still 0, with a warning line saying how many rows were rejected. Exit 2:
-      usage errors, unreadable dataset.toml.
+      Malformed rows are left out and reported on stderr (the first 100, then a count); the \
+      exit status is still 0, with a warning saying how many rows were rejected. Exit 2: \
+      usage errors, an unreadable dataset.toml.
 
-      Example:
+      Examples:
         carbontop ledger samples/alibaba
         carbontop ledger events_10m.csv --fiscal-year-end 03-31 --output w1.csv
       """
