@@ -59,9 +59,11 @@ public final class LedgerAccumulator {
     Int64(states[file.path]?.offset ?? 0)
   }
 
-  /// Reads `file` from `offset` (default: where the last read stopped) to its end. An offset
-  /// of 0 for a file already read, or a file now shorter than what was read, re-reads
-  /// everything (see `reset(file:)`). Returns the diagnostics of the rows read.
+  /// Reads what was appended to `file` since the last read (a new file from its start).
+  /// `offset` 0 for a file already read, or a file now shorter than what was read, re-reads
+  /// everything (see `reset(file:)`); any other offset is taken as "where the last read
+  /// stopped" (`consumedOffset(of:)`), which the accumulator tracks itself so that line
+  /// numbers stay right. Returns the diagnostics of the rows read.
   public func ingest(file: LedgerFile, from offset: Int64? = nil) -> [Diagnostic] {
     if let st = states[file.path] {
       var size: Int64 = -1
