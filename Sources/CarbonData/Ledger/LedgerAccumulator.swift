@@ -210,7 +210,7 @@ public final class LedgerAccumulator {
       let bytes = limit - start
       var pieces = 1
       if !unsplit.contains(file.path) && bytes >= 4 << 20 {
-        pieces = min(threads * 3, bytes / (2 << 20))
+        pieces = min(threads * 8, bytes / (2 << 20))
       }
       var s = start
       for k in 1...pieces {
