@@ -79,7 +79,11 @@ final class LedgerTotals {
       while let j = box.next() {
         let job = box.jobs[j]
         var target = box.target(job.target)
-        for (pi, s) in job.parts {
+        // The biggest set is taken over, the others are added to it.
+        let parts = job.parts.sorted {
+          box.partials[$0.0].sets[$0.1].count > box.partials[$1.0].sets[$1.1].count
+        }
+        for (pi, s) in parts {
           let src = box.partials[pi].sets[s]
           if target.count == 0 && src.tag == target.tag {
             // Take the partial's table over instead of copying it.
