@@ -51,3 +51,35 @@ import Testing
     #expect(sum.files == ["events/t.csv", "events/u.csv"])
   }
 }
+
+@Suite struct LedgerParticipantTests {
+  @Test func participantShapesAreNeverConfused() {
+    // u1, U1, u01, 1, "u1 " (trimmed to u1), a quoted id with a doubled quote, and a long
+    // id (16 digits, hashed) are distinct except u1 and the trimmed "u1 ".
+    let s = LedgerScratch()
+    let f = s.write(
+      "p.csv",
+      ledgerHeader
+        + """
+        2023-04-01,E,P,x@y,1
+        2023-04-01,E,P,u1,1
+        2023-04-01,E,P,U1,1
+        2023-04-01,E,P,u01,1
+        2023-04-01,E,P,1,1
+        2023-04-01,E,P,u1 ,1
+        2023-04-01,E,P,"a""b",1
+        2023-04-01,E,P,"a""b",1
+        2023-04-01,E,P,1234567890123456,1
+
+        """)
+    let acc = LedgerAccumulator(calendar: marchYear, threads: 1)
+    _ = acc.ingest(file: f)
+    let g = acc.summary().group(2024, "E", "P")
+    #expect(g?.events == 9)
+    #expect(g?.participants == 7)  // x@y, u1, U1, u01, 1, a"b, 1234567890123456
+    // reset(file:) re-reads everything and gives the same answer.
+    acc.reset(file: f)
+    #expect(acc.summary().group(2024, "E", "P")?.participants == 7)
+    #expect(acc.summary().rowsRead == 9)
+  }
+}
