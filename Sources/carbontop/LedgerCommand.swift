@@ -13,19 +13,19 @@ struct LedgerCommand: ParsableCommand {
     commandName: "ledger",
     abstract: "Sum the avoided-emissions events ledger (events/*.csv) as a W1 table.",
     discussion: """
-      Prints one CSV row per (fiscal year, entity, program) and per fiscal year (entity =
+      Prints one CSV row per (fiscal year, entity, program) and per fiscal year (entity = \
       program = *): tCO2e (the exact sum, half-up to whole kg), events, distinct participants.
 
-      A folder is a dataset: its events/*.csv are read, and the fiscal year end comes from
-      its dataset.toml. Files are ledger files: the fiscal year end comes from the
-      dataset.toml two levels up (DATASET/events/x.csv), else from --fiscal-year-end
+      A folder is a dataset: its events/*.csv are read, and the fiscal year end comes from \
+      its dataset.toml. Files are ledger files: the fiscal year end comes from the \
+      dataset.toml two levels up (DATASET/events/x.csv), else from --fiscal-year-end \
       (default 03-31, the benchmark's convention).
 
-      Malformed rows are left out and reported on stderr (the first 100, then a count); the
-      exit status is still 0, with a warning line saying how many rows were rejected. Exit 2:
-      usage errors, unreadable dataset.toml.
+      Malformed rows are left out and reported on stderr (the first 100, then a count); the \
+      exit status is still 0, with a warning saying how many rows were rejected. Exit 2: \
+      usage errors, an unreadable dataset.toml.
 
-      Example:
+      Examples:
         carbontop ledger samples/alibaba
         carbontop ledger events_10m.csv --fiscal-year-end 03-31 --output w1.csv
       """
@@ -51,7 +51,7 @@ struct LedgerCommand: ParsableCommand {
       let abs = URL(fileURLWithPath: p).standardizedFileURL.path
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: abs, isDirectory: &isDir) else {
-        fail("\(LedgerCommand.safe(p)): no such file or folder")
+        fail("\(Sanitize.text(p)): no such file or folder")
       }
       if isDir.boolValue {
         let toml = abs + "/dataset.toml"
@@ -79,7 +79,7 @@ struct LedgerCommand: ParsableCommand {
     if let fye = fiscalYearEnd {
       guard let c = FiscalCalendar(fiscalYearEnd: fye) else {
         fail(
-          "--fiscal-year-end: expected MM-DD, the last day of a month, found \(LedgerCommand.safe(fye))"
+          "--fiscal-year-end: expected MM-DD, the last day of a month, found \(Sanitize.text(fye))"
         )
       }
       calendar = c
@@ -93,7 +93,7 @@ struct LedgerCommand: ParsableCommand {
       files: files, calendar: cal, threads: nThreads, progress: progress)
     bar?.finish()
     for d in diags {
-      let text = LedgerCommand.safe(d.description) + "\n"
+      let text = Sanitize.text(d.description) + "\n"
       FileHandle.standardError.write(Data(text.utf8))
     }
     if summary.rowsRejected > 0 {
@@ -121,12 +121,5 @@ struct LedgerCommand: ParsableCommand {
   private func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("carbontop ledger: \(message)\n".utf8))
     Foundation.exit(2)
-  }
-
-  /// Control characters replaced, so no data is printed raw to the terminal.
-  static func safe(_ s: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
   }
 }

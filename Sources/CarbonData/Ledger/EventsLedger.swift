@@ -19,7 +19,9 @@ public enum EventsLedger {
 
   /// The fiscal calendar of a dataset.toml (`[organization] fiscal_year_end`, default
   /// "12-31"); nil with a message when the file cannot be read or the value is not a day.
-  public static func fiscalCalendar(datasetTOML path: String) -> Result<FiscalCalendar, LedgerConfigError> {
+  public static func fiscalCalendar(datasetTOML path: String) -> Result<
+    FiscalCalendar, LedgerConfigError
+  > {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       return .failure(LedgerConfigError(message: "\(path): cannot read"))
     }
@@ -33,7 +35,9 @@ public enum EventsLedger {
       return .success(FiscalCalendar())
     }
     guard let s = end.string, let cal = FiscalCalendar(fiscalYearEnd: s) else {
-      return .failure(LedgerConfigError(message: "\(path): fiscal_year_end: expected \"MM-DD\", the last day of a month"))
+      return .failure(
+        LedgerConfigError(
+          message: "\(path): fiscal_year_end: expected \"MM-DD\", the last day of a month"))
     }
     return .success(cal)
   }

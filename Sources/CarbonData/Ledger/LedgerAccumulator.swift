@@ -26,6 +26,10 @@ public final class LedgerAccumulator {
   private var seed: UInt64 = 0x2024_0331
   private var registry = LedgerPairRegistry()
   private var totals: LedgerTotals
+  /// The participant shape kept in 32 bits: that of the first participant read (letter
+  /// 'u', 9 digits until then), fixed for the accumulator's life.
+  private var tag: UInt64 = 0x75 << 4 | 9
+  private var tagFixed = false
 
   private struct FileState {
     var file: LedgerFile
@@ -37,7 +41,9 @@ public final class LedgerAccumulator {
   private var states: [String: FileState] = [:]
 
   /// An empty accumulator.
-  public convenience init(calendar: FiscalCalendar, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  public convenience init(
+    calendar: FiscalCalendar, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
     self.init(calendar: calendar, threads: threads, completeOnly: true)
   }
 
@@ -45,7 +51,7 @@ public final class LedgerAccumulator {
     self.calendar = calendar
     self.threads = max(1, threads)
     self.completeOnly = completeOnly
-    totals = LedgerTotals(seed: seed)
+    totals = LedgerTotals(seed: seed, tag: tag)
   }
 
   /// Bytes of `file` consumed so far (0 for a file never read).
@@ -53,9 +59,11 @@ public final class LedgerAccumulator {
     Int64(states[file.path]?.offset ?? 0)
   }
 
-  /// Reads `file` from `offset` (default: where the last read stopped) to its end. An offset
-  /// of 0 for a file already read, or a file now shorter than what was read, re-reads
-  /// everything (see `reset(file:)`). Returns the diagnostics of the rows read.
+  /// Reads what was appended to `file` since the last read (a new file from its start).
+  /// `offset` 0 for a file already read, or a file now shorter than what was read, re-reads
+  /// everything (see `reset(file:)`); any other offset is taken as "where the last read
+  /// stopped" (`consumedOffset(of:)`), which the accumulator tracks itself so that line
+  /// numbers stay right. Returns the diagnostics of the rows read.
   public func ingest(file: LedgerFile, from offset: Int64? = nil) -> [Diagnostic] {
     if let st = states[file.path] {
       var size: Int64 = -1
@@ -71,7 +79,8 @@ public final class LedgerAccumulator {
   /// Reads every file from where its last read stopped (new files from the start), in
   /// parallel over `threads`.
   public func ingest(
-    files: [LedgerFile], progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil
+    files: [LedgerFile],
+    progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil
   ) -> [Diagnostic] {
     let diags = read(files, progress: progress)
     if totals.store.collided {
@@ -94,7 +103,7 @@ public final class LedgerAccumulator {
     let files = states.values.map(\.file)
     states = [:]
     registry = LedgerPairRegistry()
-    totals = LedgerTotals(seed: seed)
+    totals = LedgerTotals(seed: seed, tag: tag)
     return ingest(files: files, progress: progress)
   }
 
@@ -119,7 +128,9 @@ public final class LedgerAccumulator {
     var softEnd: Int
   }
 
-  private func read(_ files: [LedgerFile], progress: (@Sendable (Int64, Int64) -> Void)?) -> [Diagnostic] {
+  private func read(_ files: [LedgerFile], progress: (@Sendable (Int64, Int64) -> Void)?)
+    -> [Diagnostic]
+  {
     var unsplit = Set<String>()
     let order = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     while true {
@@ -147,7 +158,8 @@ public final class LedgerAccumulator {
       }
       let fd = open(file.path, O_RDONLY)
       if fd < 0 {
-        fileDiags[fi].append(Diagnostic(.error, file: file.name, "cannot read: \(String(cString: strerror(errno)))"))
+        fileDiags[fi].append(
+          Diagnostic(.error, file: file.name, "cannot read: \(String(cString: strerror(errno)))"))
         continue
       }
       defer { close(fd) }
@@ -158,11 +170,21 @@ public final class LedgerAccumulator {
       }
       m.size = Int(sb.st_size)
       if st.headerDone && st.layout == nil { continue }  // skipped for a bad header
+      if m.size == 0 && !st.headerDone {
+        if !completeOnly {
+          fileDiags[fi].append(
+            Diagnostic(.warning, file: file.name, "no header: the file holds no data"))
+        }
+        continue
+      }
       if m.size <= st.offset { continue }
       m.mapOffset = st.offset & ~(page - 1)
       m.mapLength = m.size - m.mapOffset
-      guard let p = mmap(nil, m.mapLength, PROT_READ, MAP_PRIVATE, fd, off_t(m.mapOffset)), p != MAP_FAILED else {
-        fileDiags[fi].append(Diagnostic(.error, file: file.name, "cannot map: \(String(cString: strerror(errno)))"))
+      guard let p = mmap(nil, m.mapLength, PROT_READ, MAP_PRIVATE, fd, off_t(m.mapOffset)),
+        p != MAP_FAILED
+      else {
+        fileDiags[fi].append(
+          Diagnostic(.error, file: file.name, "cannot map: \(String(cString: strerror(errno)))"))
         continue
       }
       m.base = p
@@ -188,7 +210,7 @@ public final class LedgerAccumulator {
       let bytes = limit - start
       var pieces = 1
       if !unsplit.contains(file.path) && bytes >= 4 << 20 {
-        pieces = min(threads * 3, bytes / (2 << 20))
+        pieces = min(threads * 8, bytes / (2 << 20))
       }
       var s = start
       for k in 1...pieces {
@@ -209,33 +231,57 @@ public final class LedgerAccumulator {
       for m in maps where m.base != nil { munmap(m.base, m.mapLength) }
     }
 
+    if !tagFixed, let ch = chunks.first, let layout = newStates[files[ch.file].path]?.layout,
+      let base = maps[ch.file].base
+    {
+      // Keep the first row's participant shape in 32 bits.
+      let b = UnsafePointer(base.assumingMemoryBound(to: UInt8.self))
+      var probe = LedgerPartial(seed: seed, tag: tag)
+      _ = LedgerParser.parseChunk(
+        b, limit: maps[ch.file].mapLength, start: ch.start, softEnd: ch.start + 1,
+        completeOnly: true, layout: layout,
+        endMonth: calendar.endMonth, seed: seed, ordinal: 0, registry: LedgerPairRegistry(),
+        partial: &probe,
+        release: { _ in })
+      if let t = probe.firstTag, totals.keys.isEmpty {
+        tag = t
+        totals = LedgerTotals(seed: seed, tag: tag)
+      }
+      tagFixed = true
+      probe.deallocate()
+    }
     // Parse the chunks in parallel.
     let total = Int64(chunks.reduce(0) { $0 + $1.softEnd - $1.start })
     let work = LedgerWork(count: chunks.count, threads: threads, progress: progress, total: total)
     let layouts = files.map { newStates[$0.path]?.layout }
     let endMonth = calendar.endMonth
     let seed = self.seed
+    let tag = self.tag
     let registry = self.registry
     let completeOnly = self.completeOnly
-    let mapsBox = LedgerMapsBox(bases: maps.map { $0.base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } }, lengths: maps.map(\.mapLength))
+    let mapsBox = LedgerMapsBox(
+      bases: maps.map { $0.base.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } },
+      lengths: maps.map(\.mapLength))
     let chunkList = chunks
     let nThreads = max(1, min(threads, chunks.count))
     if !chunks.isEmpty {
       DispatchQueue.concurrentPerform(iterations: nThreads) { w in
-        var partial = LedgerPartial(seed: seed)
+        var partial = LedgerPartial(seed: seed, tag: tag)
         while let c = work.next() {
           let ch = chunkList[c]
           guard let layout = layouts[ch.file], let b = mapsBox.bases[ch.file] else { continue }
           var dropped = ch.start & ~(page - 1)
           var reported = ch.start
           let r = LedgerParser.parseChunk(
-            b, limit: mapsBox.lengths[ch.file], start: ch.start, softEnd: ch.softEnd, completeOnly: completeOnly,
+            b, limit: mapsBox.lengths[ch.file], start: ch.start, softEnd: ch.softEnd,
+            completeOnly: completeOnly,
             layout: layout, endMonth: endMonth, seed: seed, ordinal: Int32(c), registry: registry,
             partial: &partial,
             release: { off in
               let upto = off & ~(page - 1)
               if upto > dropped {
-                madvise(UnsafeMutableRawPointer(mutating: b + dropped), upto - dropped, MADV_DONTNEED)
+                madvise(
+                  UnsafeMutableRawPointer(mutating: b + dropped), upto - dropped, MADV_DONTNEED)
                 dropped = upto
               }
               work.advance(Int64(off - reported))
@@ -280,7 +326,8 @@ public final class LedgerAccumulator {
     states = newStates
     let names = files.map(\.name)
     totals.merge(partials, threads: threads) { fs in
-      SourceRef(file: names[chunks[Int(fs.chunk)].file], line: chunkLine[Int(fs.chunk)] + Int(fs.line))
+      SourceRef(
+        file: names[chunks[Int(fs.chunk)].file], line: chunkLine[Int(fs.chunk)] + Int(fs.line))
     }
 
     // Diagnostics: per file, its header problems, then the first rejected rows overall.
@@ -293,7 +340,9 @@ public final class LedgerAccumulator {
       rejected += r.rowsRejected
       for e in r.errors {
         rowDiags[ch.file].append(
-          Diagnostic(.error, file: names[ch.file], line: chunkLine[k] + Int(e.line), column: e.column, e.message))
+          Diagnostic(
+            .error, file: names[ch.file], line: chunkLine[k] + Int(e.line), column: e.column,
+            e.message))
       }
     }
     var out: [Diagnostic] = []
@@ -312,7 +361,9 @@ public final class LedgerAccumulator {
     }
     if rejected > listed {
       out.append(
-        Diagnostic(.error, file: firstUnlisted ?? names.last ?? "events", "\(rejected - listed) more rows rejected (the first \(listed) are listed)"))
+        Diagnostic(
+          .error, file: firstUnlisted ?? names.last ?? "events",
+          "\(rejected - listed) more rows rejected (the first \(listed) are listed)"))
     }
     return out
   }

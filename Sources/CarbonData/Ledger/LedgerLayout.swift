@@ -32,7 +32,9 @@ struct LedgerLayout: Sendable, Hashable {
         continue
       }
       if j >= limit {
-        return (nil, limit, line, [Diagnostic(.warning, file: file, "no header: the file holds no data")])
+        return (
+          nil, limit, line, [Diagnostic(.warning, file: file, "no header: the file holds no data")]
+        )
       }
       break
     }
@@ -88,7 +90,10 @@ struct LedgerLayout: Sendable, Hashable {
     let dataStart = min(j + 1, limit)
     let lines = line + extra
     if bad || inQuotes {
-      return (nil, dataStart, lines, [Diagnostic(.error, file: file, line: line, column: 1, "header: bad quoting; file skipped")])
+      return (
+        nil, dataStart, lines,
+        [Diagnostic(.error, file: file, line: line, column: 1, "header: bad quoting; file skipped")]
+      )
     }
     var diags: [Diagnostic] = []
     var index: [String: Int] = [:]
@@ -96,7 +101,10 @@ struct LedgerLayout: Sendable, Hashable {
     for (k, raw) in names.enumerated() {
       let name = String(decoding: raw, as: UTF8.self)
       if index[name] != nil {
-        diags.append(Diagnostic(.error, file: file, line: line, column: k + 1, "duplicate column \(ledgerQuoted(raw)); file skipped"))
+        diags.append(
+          Diagnostic(
+            .error, file: file, line: line, column: k + 1,
+            "duplicate column \(ledgerQuoted(raw)); file skipped"))
         skip = true
         continue
       }

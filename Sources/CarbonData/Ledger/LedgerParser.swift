@@ -69,7 +69,7 @@ enum LedgerParser {
     var nextRelease = start + (8 << 20)
     // Participant inserts are batched: the buckets of a batch are loaded first, so their
     // cache misses overlap instead of stalling one row at a time.
-    let batchSize = 32
+    let batchSize = 64
     let batchSlot = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize)
     let batchKey = UnsafeMutablePointer<UInt64>.allocate(capacity: batchSize)
     defer {
@@ -98,6 +98,7 @@ enum LedgerParser {
           let qs = i
           var esc = false
           while true {
+            i = scanQuoted(b, i, limit)
             if i >= limit {
               errCol = nf + 1
               errMsg = "a quoted field is not closed"
@@ -146,7 +147,7 @@ enum LedgerParser {
           break fields
         } else {
           let fs = i
-          while i < limit && sp[Int(b[i])] == 0 { i += 1 }
+          i = scanUnquoted(b, i, limit, sp)
           var fe = i
           while fe > fs && (b[fe - 1] == 32 || b[fe - 1] == 9) { fe -= 1 }
           if nf < maxFields {
@@ -224,16 +225,20 @@ enum LedgerParser {
         if !fEsc[ts] { tsMonth = parseTimestamp(b + fStart[ts], fEnd[ts] - fStart[ts]) }
         if tsMonth < 0 {
           errCol = ts + 1
-          errMsg = "timestamp: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or +hh:mm, found \(ledgerQuoted(UnsafeBufferPointer(start: b + fStart[ts], count: fEnd[ts] - fStart[ts])))"
+          errMsg =
+            "timestamp: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or +hh:mm, found \(ledgerQuoted(UnsafeBufferPointer(start: b + fStart[ts], count: fEnd[ts] - fStart[ts])))"
         }
         // amount
         let am = layout.amount
         var milli: Int64 = -1
         if errMsg.isEmpty {
-          let (v, problem) = fEsc[am] ? (Int64(-1), "expected a number") : parseAmount(b + fStart[am], fEnd[am] - fStart[am])
+          let (v, problem) =
+            fEsc[am]
+            ? (Int64(-1), "expected a number") : parseAmount(b + fStart[am], fEnd[am] - fStart[am])
           if let problem {
             errCol = am + 1
-            errMsg = "avoided_kgco2e: \(problem), found \(ledgerQuoted(UnsafeBufferPointer(start: b + fStart[am], count: fEnd[am] - fStart[am])))"
+            errMsg =
+              "avoided_kgco2e: \(problem), found \(ledgerQuoted(UnsafeBufferPointer(start: b + fStart[am], count: fEnd[am] - fStart[am])))"
           } else {
             milli = v
           }
@@ -284,6 +289,7 @@ enum LedgerParser {
             errMsg = "participant: empty"
           } else {
             pid = fEsc[u] ? 0 : numericID(up, un)
+            if pid != 0 && partial.firstTag == nil { partial.firstTag = pid >> 50 }
             if pid == 0 {
               if fEsc[u] {
                 un = unescape(b + fStart[u], un, into: &scratch)
@@ -356,10 +362,52 @@ enum LedgerParser {
     return res
   }
 
+  /// Bytes that are 0 in `v` get their high bit set (exact for the lowest such byte).
+  @inline(__always)
+  static func zeroBytes(_ v: UInt64) -> UInt64 {
+    (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+  }
+
+  /// The first byte at or after `i` that ends an unquoted field (`,` `"` CR LF), 8 bytes
+  /// at a time; `limit` when none.
+  @inline(__always)
+  static func scanUnquoted(
+    _ b: UnsafePointer<UInt8>, _ start: Int, _ limit: Int, _ sp: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(b)
+    while i + 8 <= limit {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let m =
+        zeroBytes(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroBytes(w ^ 0x2222_2222_2222_2222)
+        | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+      if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < limit && sp[Int(b[i])] == 0 { i += 1 }
+    return i
+  }
+
+  /// The first `"` or LF at or after `i` (inside a quoted field); `limit` when none.
+  @inline(__always)
+  static func scanQuoted(_ b: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
+    var i = start
+    let raw = UnsafeRawPointer(b)
+    while i + 8 <= limit {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let m = zeroBytes(w ^ 0x2222_2222_2222_2222) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+      if m != 0 { return i + m.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < limit && b[i] != 34 && b[i] != 10 { i += 1 }
+    return i
+  }
+
   /// Inserts a batch of (slot, participant) into the group and fiscal-year sets.
   @inline(__always)
   static func flush(
-    _ partial: inout LedgerPartial, _ slots: UnsafeMutablePointer<Int32>, _ keys: UnsafeMutablePointer<UInt64>, _ n: Int
+    _ partial: inout LedgerPartial, _ slots: UnsafeMutablePointer<Int32>,
+    _ keys: UnsafeMutablePointer<UInt64>, _ n: Int
   ) -> UInt64 {
     var sink: UInt64 = 0
     partial.sets.withUnsafeMutableBufferPointer { sets in
@@ -402,8 +450,11 @@ enum LedgerParser {
     if let idx = cache.map.find(h) {
       let entry = cache.entries[Int(idx)]
       let same = cache.arena.withUnsafeBufferPointer { a -> Bool in
-        guard let base = a.baseAddress, entry.entityCount == en, entry.programCount == pn else { return false }
-        return memcmp(base + entry.entityOffset, ep, en) == 0 && memcmp(base + entry.programOffset, pp, pn) == 0
+        guard let base = a.baseAddress, entry.entityCount == en, entry.programCount == pn else {
+          return false
+        }
+        return memcmp(base + entry.entityOffset, ep, en) == 0
+          && memcmp(base + entry.programOffset, pp, pn) == 0
       }
       if same { return (entry.pair, Int(idx)) }
       // A hash collision between two different pairs: go to the registry every time.
@@ -414,7 +465,8 @@ enum LedgerParser {
     cache.arena.append(contentsOf: UnsafeBufferPointer(start: ep, count: en))
     let po = cache.arena.count
     cache.arena.append(contentsOf: UnsafeBufferPointer(start: pp, count: pn))
-    cache.entries.append(.init(entityOffset: eo, entityCount: en, programOffset: po, programCount: pn, pair: pair))
+    cache.entries.append(
+      .init(entityOffset: eo, entityCount: en, programOffset: po, programCount: pn, pair: pair))
     cache.map.set(h, Int32(cache.entries.count - 1))
     return (pair, cache.entries.count - 1)
   }
@@ -448,14 +500,17 @@ enum LedgerParser {
       let hh = d(11) * 10 + d(12)
       let mm = d(14) * 10 + d(15)
       let ss = d(17) * 10 + d(18)
-      guard p[10] == 84, p[13] == 58, p[16] == 58, hh >= 0, hh < 24, mm >= 0, mm < 60, ss >= 0, ss < 60
+      guard p[10] == 84, p[13] == 58, p[16] == 58, hh >= 0, hh < 24, mm >= 0, mm < 60, ss >= 0,
+        ss < 60
       else { return -1 }
       if n == 20 {
         guard p[19] == 90 else { return -1 }
       } else {
         let oh = d(20) * 10 + d(21)
         let om = d(23) * 10 + d(24)
-        guard p[19] == 43 || p[19] == 45, p[22] == 58, oh >= 0, oh < 24, om >= 0, om < 60 else { return -1 }
+        guard p[19] == 43 || p[19] == 45, p[22] == 58, oh >= 0, oh < 24, om >= 0, om < 60 else {
+          return -1
+        }
       }
     }
     return year * 12 + month - 1

@@ -44,7 +44,15 @@ struct LedgerPartial {
   /// Keeps the batch's bucket loads from being optimised away.
   var sink: UInt64 = 0
 
-  init(seed: UInt64) { store.seed = seed }
+  /// The numeric participant shape kept in 32 bits (see `LedgerIDSet`).
+  let tag: UInt64
+  /// The shape of the first numeric participant read.
+  var firstTag: UInt64?
+
+  init(seed: UInt64, tag: UInt64) {
+    store.seed = seed
+    self.tag = tag
+  }
 
   /// Frees the participant sets. Call once, when the partial is no longer used.
   func deallocate() {
@@ -66,7 +74,7 @@ struct LedgerPartial {
     slotKeys.append(key)
     milli.append(0)
     events.append(0)
-    sets.append(LedgerIDSet())
+    sets.append(LedgerIDSet(tag: tag))
     yearSlot.append(ys)
     lastChunk.append(-1)
     firstSeen.append([])

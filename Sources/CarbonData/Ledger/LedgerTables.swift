@@ -10,55 +10,46 @@ func ledgerMix(_ k: UInt64) -> UInt64 {
   return h ^ (h >> 32)
 }
 
-/// A set of non-zero 64-bit ids (participants of one group). A value type over manually
-/// managed storage (no reference counting or exclusivity checks on the hot path): the owner
-/// calls `deallocate()` exactly once.
-struct LedgerIDSet {
-  private(set) var keys: UnsafeMutablePointer<UInt64>
-  private var mask: Int
-  private var shift: UInt64
+/// One open-addressing table of non-zero keys (linear probing, Fibonacci hashing).
+/// Manually managed: the owner calls `deallocate()` exactly once.
+struct LedgerProbeTable<Key: FixedWidthInteger & UnsignedInteger> {
+  private(set) var keys: UnsafeMutablePointer<Key>?
+  private var mask = -1
+  private var shift: UInt64 = 64
   private(set) var count = 0
+  /// Keeps the batch's bucket loads from being optimised away.
+  private var loaded: UInt64 = 0
 
-  init(capacity: Int = 16) {
-    var c = 16
-    var bits: UInt64 = 4
-    while c < capacity {
-      c <<= 1
-      bits += 1
-    }
-    mask = c - 1
-    shift = 64 - bits
-    keys = .allocate(capacity: c)
-    keys.initialize(repeating: 0, count: c)
-  }
+  init() {}
 
   var capacity: Int { mask + 1 }
 
-  func deallocate() { keys.deallocate() }
+  func deallocate() { keys?.deallocate() }
 
-  /// Fibonacci hashing: the high bits of one multiplication.
   @inline(__always)
-  private func home(_ k: UInt64) -> Int {
-    Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  private func home(_ k: Key) -> Int {
+    Int(truncatingIfNeeded: (UInt64(k) &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
   /// Loads the home bucket of `k` (to bring it into cache before `insert`).
   @inline(__always)
-  func touch(_ k: UInt64) -> UInt64 { keys[home(k)] }
+  func touch(_ k: Key) -> UInt64 {
+    guard let keys else { return 0 }
+    return UInt64(keys[home(k)])
+  }
 
-  /// Inserts `k` (must not be 0); true when it was new.
   @inline(__always)
-  @discardableResult
-  mutating func insert(_ k: UInt64) -> Bool {
+  mutating func insert(_ k: Key) {
+    if count * 10 >= mask * 7 { grow() }
+    guard let keys else { return }
     var i = home(k)
     while true {
       let v = keys[i]
-      if v == k { return false }
+      if v == k { return }
       if v == 0 {
         keys[i] = k
         count += 1
-        if count * 10 > mask * 7 { grow() }
-        return true
+        return
       }
       i = (i + 1) & mask
     }
@@ -66,34 +57,114 @@ struct LedgerIDSet {
 
   private mutating func grow() {
     let old = keys
-    let oldCap = mask + 1
-    let cap = oldCap << 1
+    let oldCap = capacity
+    let cap = max(16, oldCap << 1)
     mask = cap - 1
-    shift -= 1
-    keys = .allocate(capacity: cap)
-    keys.initialize(repeating: 0, count: cap)
+    shift = UInt64(64 - cap.trailingZeroBitCount)
+    let fresh = UnsafeMutablePointer<Key>.allocate(capacity: cap)
+    fresh.initialize(repeating: 0, count: cap)
+    keys = fresh
+    guard let old else { return }
     for j in 0..<oldCap {
       let k = old[j]
       if k == 0 { continue }
       var i = home(k)
-      while keys[i] != 0 { i = (i + 1) & mask }
-      keys[i] = k
+      while fresh[i] != 0 { i = (i + 1) & mask }
+      fresh[i] = k
     }
     old.deallocate()
   }
 
-  /// Grows the table until it is at least `n` buckets.
+  /// Grows the table until it has at least `n` buckets.
   mutating func reserve(buckets n: Int) {
     while capacity < n { grow() }
   }
 
-  /// Adds every id of `other`. The table is first made at least as big as `other`'s:
+  /// Inserts every key of `other`, 64 at a time: the home buckets of a batch are loaded
+  /// first, so their cache misses overlap.
+  mutating func insertAll(of other: LedgerProbeTable<Key>) {
+    guard let src = other.keys else { return }
+    reserve(buckets: other.capacity)
+    var batch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+      0, 0, 0, 0, 0, 0, 0, 0
+    )
+    withUnsafeMutableBytes(of: &batch) { raw in
+      let buf = raw.bindMemory(to: Key.self)
+      let size = buf.count
+      var n = 0
+      var sink: UInt64 = 0
+      for j in 0..<other.capacity where src[j] != 0 {
+        buf[n] = src[j]
+        n += 1
+        if n == size {
+          for t in 0..<n { sink &+= touch(buf[t]) }
+          for t in 0..<n { insert(buf[t]) }
+          n = 0
+        }
+      }
+      for t in 0..<n { insert(buf[t]) }
+      loaded ^= sink
+    }
+  }
+}
+
+/// A set of non-zero 64-bit participant ids (those of one group). Ids of the ledger's
+/// dominant numeric shape (`tag`, the bits above the value: letter and digit count) are kept
+/// as 32-bit keys, halving the memory and the cache misses; others as 64-bit keys.
+struct LedgerIDSet {
+  private var small = LedgerProbeTable<UInt32>()
+  private var large = LedgerProbeTable<UInt64>()
+  let tag: UInt64
+
+  init(tag: UInt64) { self.tag = tag }
+
+  var count: Int { small.count + large.count }
+  var capacity: Int { small.capacity + large.capacity }
+
+  func deallocate() {
+    small.deallocate()
+    large.deallocate()
+  }
+
+  @inline(__always)
+  private func compact(_ k: UInt64) -> UInt32? {
+    let v = k & 0x3_FFFF_FFFF_FFFF
+    return k >> 50 == tag && v < 0xFFFF_FFFF ? UInt32(v + 1) : nil
+  }
+
+  /// Loads the home bucket of `k` (to bring it into cache before `insert`).
+  @inline(__always)
+  func touch(_ k: UInt64) -> UInt64 {
+    if let c = compact(k) { return small.touch(c) }
+    return large.touch(k)
+  }
+
+  /// Inserts `k` (must not be 0).
+  @inline(__always)
+  mutating func insert(_ k: UInt64) {
+    if let c = compact(k) { small.insert(c) } else { large.insert(k) }
+  }
+
+  /// Calls `body` with every id.
+  func forEach(_ body: (UInt64) -> Void) {
+    if let keys = small.keys {
+      for j in 0..<small.capacity where keys[j] != 0 { body(tag << 50 | UInt64(keys[j] - 1)) }
+    }
+    if let keys = large.keys {
+      for j in 0..<large.capacity where keys[j] != 0 { body(keys[j]) }
+    }
+  }
+
+  /// Adds every id of `other`. The tables are first made at least as big as `other`'s:
   /// inserting in bucket order into a smaller table would pile keys into long clusters.
   mutating func formUnion(_ other: LedgerIDSet) {
-    reserve(buckets: other.capacity)
-    for j in 0..<other.capacity {
-      let k = other.keys[j]
-      if k != 0 { insert(k) }
+    if other.tag == tag {
+      small.reserve(buckets: other.small.capacity)
+      large.reserve(buckets: other.large.capacity)
+      small.insertAll(of: other.small)
+      large.insertAll(of: other.large)
+    } else {
+      other.forEach { insert($0) }
     }
   }
 }

@@ -16,7 +16,10 @@ final class LedgerTotals {
   var store: LedgerByteStore
   var overflowed = false
 
-  init(seed: UInt64) {
+  let tag: UInt64
+
+  init(seed: UInt64, tag: UInt64) {
+    self.tag = tag
     store = LedgerByteStore()
     store.seed = seed
   }
@@ -32,7 +35,7 @@ final class LedgerTotals {
     keys.append(key)
     milli.append(0)
     events.append(0)
-    sets.append(LedgerIDSet())
+    sets.append(LedgerIDSet(tag: tag))
     first.append(nil)
     return k
   }
@@ -67,7 +70,8 @@ final class LedgerTotals {
     }
     // Parallel part: set unions, one target slot per job, biggest first.
     jobs.sort { a, b in
-      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count } > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
+      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
+        > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
     }
     let box = LedgerSendableBox(sets: sets, partials: partials, jobs: jobs)
     let n = min(max(1, threads), max(1, jobs.count))
@@ -75,9 +79,13 @@ final class LedgerTotals {
       while let j = box.next() {
         let job = box.jobs[j]
         var target = box.target(job.target)
-        for (pi, s) in job.parts {
+        // The biggest set is taken over, the others are added to it.
+        let parts = job.parts.sorted {
+          box.partials[$0.0].sets[$0.1].count > box.partials[$1.0].sets[$1.1].count
+        }
+        for (pi, s) in parts {
           let src = box.partials[pi].sets[s]
-          if target.count == 0 && src.count > target.capacity / 2 {
+          if target.count == 0 && src.tag == target.tag {
             // Take the partial's table over instead of copying it.
             target.deallocate()
             target = src
@@ -113,7 +121,8 @@ final class LedgerTotals {
       let names = registry.names(Int32(bitPattern: pair))
       groups.append(
         EventGroup(
-          fiscalYear: FiscalYear(fy), entity: names.entity, program: names.program, milliKg: milli[k],
+          fiscalYear: FiscalYear(fy), entity: names.entity, program: names.program,
+          milliKg: milli[k],
           events: events[k], participants: sets[k].count, firstSource: first[k]))
     }
     groups.sort { a, b in
@@ -123,12 +132,16 @@ final class LedgerTotals {
     }
     var totals: [EventGroup] = []
     for (fy, k) in years.sorted(by: { $0.key < $1.key }) {
-      var t = EventGroup(fiscalYear: FiscalYear(fy), entity: "*", program: "*", milliKg: 0, events: 0, participants: sets[k].count)
+      var t = EventGroup(
+        fiscalYear: FiscalYear(fy), entity: "*", program: "*", milliKg: 0, events: 0,
+        participants: sets[k].count)
       for g in groups where g.fiscalYear.year == fy {
         let (s, o) = t.milliKg.addingReportingOverflow(g.milliKg)
         t.milliKg = o ? Int64.max : s
         t.events += g.events
-        if let f = g.firstSource, t.firstSource.map({ LedgerTotals.precedes(f, $0) }) ?? true { t.firstSource = f }
+        if let f = g.firstSource, t.firstSource.map({ LedgerTotals.precedes(f, $0) }) ?? true {
+          t.firstSource = f
+        }
       }
       if t.events > 0 { totals.append(t) }
     }
@@ -140,7 +153,8 @@ final class LedgerTotals {
     }
     return LedgerSummary(
       groups: groups.filter { $0.events > 0 }, yearTotals: totals, months: ms, rowsRead: rowsRead,
-      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    )
   }
 }
 

@@ -16,14 +16,18 @@ public enum W1 {
     }
     var out = "fiscal_year,entity,program,tco2e,events,distinct_participants\n"
     for g in rows {
-      out += "\(g.fiscalYear),\(field(g.entity)),\(field(g.program)),\(tonnes(g.milliKg)),\(g.events),\(g.participants)\n"
+      out +=
+        "\(g.fiscalYear),\(field(g.entity)),\(field(g.program)),\(tonnes(g.milliKg)),\(g.events),\(g.participants)\n"
     }
     return out
   }
 
   /// Milli-kg rounded half-up to whole kg, as tonnes with 3 decimals: 1_234_500 -> "1.235".
   public static func tonnes(_ milliKg: Int64) -> String {
-    let kg = milliKg >= 0 ? (milliKg / 1000 + (milliKg % 1000 >= 500 ? 1 : 0)) : -((-milliKg) / 1000 + ((-milliKg) % 1000 > 500 ? 1 : 0))
+    let kg =
+      milliKg >= 0
+      ? (milliKg / 1000 + (milliKg % 1000 >= 500 ? 1 : 0))
+      : -((-milliKg) / 1000 + ((-milliKg) % 1000 > 500 ? 1 : 0))
     let sign = kg < 0 ? "-" : ""
     let a = kg.magnitude
     let frac = String(a % 1000)
