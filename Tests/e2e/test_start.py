@@ -23,8 +23,8 @@ def test_panels_status_words_and_keys():
         assert "FY2025 (latest complete)" in header
         assert "watching" in header
         # The three panels, numbered by their zoom key, titled by the dataset's targets.
-        assert "1 Carbon-neutral own operations" in text
-        assert "2 Halve value-chain" in text
+        assert "1 Own operations: neutral by FY2030" in text
+        assert "2 Value-chain intensity" in text
         assert "3 Scope 3+" in text
         # Status words beside colour: the sample is behind on operations, has no data for
         # Alibaba Cloud's own target.
