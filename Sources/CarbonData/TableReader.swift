@@ -34,16 +34,29 @@ struct TableReader {
     fieldCount = header.fields.count
     let known = required + optional
     var ok = true
+    // A header is listed problem by problem up to a limit, then counted: a 10 MB header of
+    // duplicate or unknown names must not become millions of diagnostics.
+    let limit = 20
+    var listed = 0
+    var unlisted = 0
+    func add(_ d: Diagnostic) {
+      if listed < limit {
+        diags.append(d)
+        listed += 1
+      } else {
+        unlisted += 1
+      }
+    }
     for (k, f) in header.fields.enumerated() {
       guard let name = csv.text(f) else {
-        diags.append(
+        add(
           Diagnostic(
             .error, file: file, line: header.line, column: k + 1, "header: invalid UTF-8; no data"))
         ok = false
         continue
       }
       if let first = columns[name] {
-        diags.append(
+        add(
           Diagnostic(
             .error, file: file, line: header.line, column: k + 1,
             "duplicate column \(DisplayText.quoted(name)) (also column \(first + 1)); no data"))
@@ -52,17 +65,27 @@ struct TableReader {
       }
       columns[name] = k
       if name.isEmpty {
-        diags.append(
+        add(
           Diagnostic(
             .warning, file: file, line: header.line, column: k + 1,
             "column without a name (ignored)"))
       } else if !known.contains(name) {
+        guard listed < limit else {
+          unlisted += 1
+          continue
+        }
         var msg = "unknown column \(DisplayText.quoted(name)) (ignored)"
         if let near = NameSuggestion.closest(to: name, among: known) {
           msg += "; did you mean \"\(near)\"?"
         }
-        diags.append(Diagnostic(.warning, file: file, line: header.line, column: k + 1, msg))
+        add(Diagnostic(.warning, file: file, line: header.line, column: k + 1, msg))
       }
+    }
+    if unlisted > 0 {
+      diags.append(
+        Diagnostic(
+          ok ? .warning : .error, file: file, line: header.line, column: 1,
+          "header: \(unlisted) more problem\(unlisted == 1 ? "" : "s") in the header, not listed"))
     }
     for r in required where columns[r] == nil {
       diags.append(

@@ -18,6 +18,14 @@ public final class SignalWatcher {
   /// Blocks the signals in the calling thread (and threads it starts later) and opens a
   /// non-blocking signalfd for them.
   public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) throws {
+    // ncurses learns of resizes through SIGWINCH, and installs its handler only when the
+    // signal has its default disposition: undo whatever the parent process left (an ignored
+    // or blocked SIGWINCH is inherited across exec).
+    signal(SIGWINCH, SIG_DFL)
+    var winch = sigset_t()
+    sigemptyset(&winch)
+    sigaddset(&winch, SIGWINCH)
+    pthread_sigmask(SIG_UNBLOCK, &winch, nil)
     let watched = signals.filter { $0 != SIGWINCH }
     var mask = sigset_t()
     sigemptyset(&mask)

@@ -130,7 +130,7 @@ import Testing
       files: [unknown, dup, missing, empty], calendar: marchYear)
     #expect(
       diags.map(\.description) == [
-        "events/1.csv:1: error: missing required column participant; file skipped",
+        "events/1.csv:1:1: error: missing required column participant; file skipped",
         "events/2.csv:1:6: error: duplicate column \"entity\"; file skipped",
         "events/3.csv:1:5: warning: unknown column \"avoided_kgco2\", ignored (did you mean \"avoided_kgco2e\"?)",
         "events/4.csv: warning: no header: the file holds no data",

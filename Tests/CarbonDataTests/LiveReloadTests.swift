@@ -105,3 +105,26 @@ import Testing
     #expect(cached.diagnostics == broken.diagnostics)
   }
 }
+
+/// A header of a million duplicate or unknown names gives a bounded list of diagnostics
+/// (the first 20, then one line counting the rest), found by fuzzing.
+@Test func hugeHeadersGiveBoundedDiagnostics() throws {
+  let d = TempDataset()
+  d.write("dataset.toml", "[organization]\nname = \"X\"\n")
+  d.write(
+    "operations.csv",
+    "period,entity," + Array(repeating: "a", count: 100_000).joined(separator: ",") + "\n")
+  d.write(
+    "events/b.csv",
+    "timestamp,entity,program,participant,avoided_kgco2e,"
+      + Array(repeating: "zz", count: 100_000).joined(separator: ",") + "\n")
+  let loaded = try DatasetLoader.load(folder: d.path, ledger: LiveLedger(threads: 1).hook)
+  let ops = loaded.diagnostics.filter { $0.file == "operations.csv" }
+  let events = loaded.diagnostics.filter { $0.file == "events/b.csv" }
+  // The first "a" is an unknown column (listed), then 99,999 duplicates: 19 more listed (20
+  // in all), 99,999 - 19 = 99,980 counted.
+  #expect(ops.count == 21)
+  #expect(ops.contains { $0.message == "header: 99980 more problems in the header, not listed" })
+  #expect(events.count <= 22)
+  #expect(events.contains { $0.message.hasSuffix("more problems in the header, not listed") })
+}

@@ -22,7 +22,7 @@ import Testing
     deinit { close(master) }
 
     /// Everything the terminal sent, waiting at most `timeoutMs` for the first byte.
-    func readAll(timeoutMs: Int32 = 50) -> [UInt8] {
+    func readAll(timeoutMs: Int32 = 400) -> [UInt8] {
       var out: [UInt8] = []
       var buffer = [UInt8](repeating: 0, count: 4096)
       var wait = timeoutMs
@@ -30,7 +30,7 @@ import Testing
         let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, 4096) }
         guard n > 0 else { break }
         out += buffer[0..<n]
-        wait = 10
+        wait = 60
       }
       return out
     }

@@ -98,18 +98,28 @@ struct LedgerLayout: Sendable, Hashable {
     var diags: [Diagnostic] = []
     var index: [String: Int] = [:]
     var skip = false
+    var unlistedHeaderProblems = 0
     for (k, raw) in names.enumerated() {
       let name = String(decoding: raw, as: UTF8.self)
       if index[name] != nil {
-        diags.append(
-          Diagnostic(
-            .error, file: file, line: line, column: k + 1,
-            "duplicate column \(ledgerQuoted(raw)); file skipped"))
+        // Listed up to a limit, then counted: a huge header must not flood the output.
+        if diags.count < 20 {
+          diags.append(
+            Diagnostic(
+              .error, file: file, line: line, column: k + 1,
+              "duplicate column \(ledgerQuoted(raw)); file skipped"))
+        } else {
+          unlistedHeaderProblems += 1
+        }
         skip = true
         continue
       }
       index[name] = k
       if !required.contains(name) {
+        guard diags.count < 20 else {
+          unlistedHeaderProblems += 1
+          continue
+        }
         var msg = "unknown column \(ledgerQuoted(raw)), ignored"
         if let near = required.first(where: { ledgerEditDistance($0, name) <= 2 }) {
           msg += " (did you mean \"\(near)\"?)"
@@ -117,9 +127,20 @@ struct LedgerLayout: Sendable, Hashable {
         diags.append(Diagnostic(.warning, file: file, line: line, column: k + 1, msg))
       }
     }
+    if unlistedHeaderProblems > 0 {
+      diags.append(
+        Diagnostic(
+          skip ? .error : .warning, file: file, line: line, column: 1,
+          "header: \(unlistedHeaderProblems) more problem\(unlistedHeaderProblems == 1 ? "" : "s") in the header, not listed"
+        ))
+    }
     let missing = required.filter { index[$0] == nil }
     if !missing.isEmpty {
-      diags.append(Diagnostic(.error, file: file, line: line, column: 1, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); file skipped"))
+      diags.append(
+        Diagnostic(
+          .error, file: file, line: line, column: 1,
+          "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); file skipped"
+        ))
       skip = true
     }
     if skip { return (nil, dataStart, lines, diags) }
