@@ -217,43 +217,67 @@ public final class NcursesTerminal: Terminal {
     // Clip: skip what lies left of column 0, stop before the right edge.
     var col = x
     var chars: [wchar_t] = []
+    chars.reserveCapacity(min(text.utf8.count, sz.width) + 1)
     var start = -1
-    for ch in text {
-      let safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
-      let w = CellWidth.of(safe)
-      // Outside UTF-8 ncurses would blank non-ASCII: draw a ? per cell, keeping the layout.
-      let scalars: [wchar_t] =
-        !localeIsUTF8 && !safe.isASCII
-        ? Array(repeating: wchar_t(63), count: w)
-        : safe.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-      if w == 0 {
-        if start >= 0 { chars.append(contentsOf: scalars) }
-        continue
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      // Printable ASCII (most of a frame): one cell per byte.
+      for b in text.utf8 {
+        if col >= sz.width { break }
+        if col >= 0 {
+          if start < 0 { start = col }
+          chars.append(wchar_t(b))
+        }
+        col += 1
       }
-      if col + w > sz.width { break }
-      if col >= 0 {
-        if start < 0 { start = col }
-        chars.append(contentsOf: scalars)
+    } else {
+      for ch in text {
+        let safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
+        let w = CellWidth.of(safe)
+        // Outside UTF-8 ncurses would blank non-ASCII: a ? per cell keeps the layout.
+        let asQuestionMarks = !localeIsUTF8 && !safe.isASCII
+        if w == 0 {
+          if start >= 0 && !asQuestionMarks {
+            for u in safe.unicodeScalars { chars.append(wchar_t(bitPattern: u.value)) }
+          }
+          continue
+        }
+        if col + w > sz.width { break }
+        if col >= 0 {
+          if start < 0 { start = col }
+          if asQuestionMarks {
+            for _ in 0..<w { chars.append(63) }
+          } else {
+            for u in safe.unicodeScalars { chars.append(wchar_t(bitPattern: u.value)) }
+          }
+        }
+        col += w
       }
-      col += w
     }
     guard start >= 0, !chars.isEmpty else { return }
+    write(chars, x: start, y: y, style: style)
+  }
+
+  /// Sends wide characters at (x, y) in a style (the caller has clipped them).
+  private func write(_ chars: [wchar_t], x: Int, y: Int, style: Style) {
     setStyle(style)
     let win = cn_stdscr()
-    _ = wmove(win, Int32(y), Int32(start))
-    chars.append(0)
+    _ = wmove(win, Int32(y), Int32(x))
     // Writing the bottom-right cell returns ERR (the cursor cannot advance) but draws it.
-    _ = waddnwstr(win, chars, Int32(chars.count - 1))
+    _ = chars.withUnsafeBufferPointer { waddnwstr(win, $0.baseAddress, Int32($0.count)) }
     setStyle(.plain)
   }
+
+  /// A row of spaces, reused by `fill`.
+  private var spaces: [wchar_t] = []
 
   public func fill(x: Int, y: Int, width: Int, height: Int, style: Style) {
     guard width > 0, height > 0 else { return }
     let x0 = max(0, x)
     let w = min(width - (x0 - x), size.width - x0)
     guard w > 0 else { return }
-    let line = String(repeating: " ", count: w)
-    for row in max(0, y)..<min(y + height, size.height) { put(x: x0, y: row, line, style: style) }
+    if spaces.count < w { spaces = [wchar_t](repeating: 32, count: max(w, size.width)) }
+    let row = Array(spaces[0..<w])
+    for r in max(0, y)..<min(y + height, size.height) { write(row, x: x0, y: r, style: style) }
   }
 
   public func clear(style: Style) {
