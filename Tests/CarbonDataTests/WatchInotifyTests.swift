@@ -236,6 +236,22 @@ import Testing
       #expect(changes(watcher).map(\.paths) == [["revenue.csv"]])
     }
 
+    @Test func aRenameIsTakenAfterTheShortQuietPeriod() throws {
+      // A save by rename is complete when it lands: due 4 ms after it, not 40.
+      let folder = WatchFolder()
+      folder.save("operations.csv", "period,entity\n")
+      let t0 = ContinuousClock.now
+      let watcher = DatasetWatcher(folder: folder.path, now: t0)
+      folder.save(".operations.tmp", "period,entity,scope1_tco2e\nFY2024,A,1\n")
+      #expect(rename(folder.path + "/.operations.tmp", folder.path + "/operations.csv") == 0)
+      watcher.handleReadable(now: t0)
+      #expect(watcher.timeoutMs(now: t0) == 4)
+      #expect(watcher.takeChanges(now: t0 + .milliseconds(3)) == nil)
+      let change = try #require(watcher.takeChanges(now: t0 + .milliseconds(4)))
+      #expect(change.paths == ["operations.csv"])
+      #expect(change.kind(of: "operations.csv") == .rewritten)
+    }
+
     @Test func burstOfFiftyWritesIsOneChange() {
       // Time is given to the watcher explicitly: writes 1 ms apart, quiet period 40 ms.
       let folder = WatchFolder()

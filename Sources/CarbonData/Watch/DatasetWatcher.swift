@@ -249,14 +249,25 @@ public final class DatasetWatcher {
 
   // MARK: - Debounce
 
+  /// The quiet period after a file is renamed into the folder: a save by rename (editors,
+  /// atomic pipeline writes) is complete the moment it lands, so it waits only long enough to
+  /// gather the events that come with it. Writes in place keep the full quiet period, so a
+  /// burst of them is still one reload.
+  public static let settledQuietPeriod: Duration = .milliseconds(4)
+
   private var debounceDeadline: ContinuousClock.Instant? {
     guard let pendingSince, let lastEventAt else { return nil }
-    return min(lastEventAt + quietPeriod, pendingSince + maxLatency)
+    let quiet = lastEventSettled ? min(quietPeriod, Self.settledQuietPeriod) : quietPeriod
+    return min(lastEventAt + quiet, pendingSince + maxLatency)
   }
 
-  private func touch(_ now: ContinuousClock.Instant) {
+  /// True when the latest event was a file renamed into the folder (IN_MOVED_TO).
+  private var lastEventSettled = false
+
+  private func touch(_ now: ContinuousClock.Instant, settled: Bool = false) {
     if pendingSince == nil { pendingSince = now }
     lastEventAt = now
+    lastEventSettled = settled
   }
 
   // MARK: - Polling
@@ -366,7 +377,7 @@ public final class DatasetWatcher {
     private func mark(_ path: String, mask: UInt32, now: ContinuousClock.Instant) {
       dirty.insert(path)
       if mask & (Inotify.modify | Inotify.closeWrite) != 0 { touched.insert(path) }
-      touch(now)
+      touch(now, settled: mask & Inotify.movedTo != 0)
     }
 
     /// Adds the folder's watch; on failure falls back to polling (or marks the folder lost).
