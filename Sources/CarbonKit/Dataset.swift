@@ -16,7 +16,10 @@ public struct Organization: Hashable, Sendable {
   public var currency: String?
   public var revenueUnit: String?
 
-  public init(name: String, calendar: FiscalCalendar = FiscalCalendar(), currency: String? = nil, revenueUnit: String? = nil) {
+  public init(
+    name: String, calendar: FiscalCalendar = FiscalCalendar(), currency: String? = nil,
+    revenueUnit: String? = nil
+  ) {
     self.name = name
     self.calendar = calendar
     self.currency = currency
@@ -25,7 +28,9 @@ public struct Organization: Hashable, Sendable {
 }
 
 public enum Scope: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
-  case one = "1", two = "2", three = "3"
+  case one = "1"
+  case two = "2"
+  case three = "3"
   public static func < (a: Scope, b: Scope) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -132,7 +137,10 @@ public struct ValueChainRow: Hashable, Sendable {
   public var dataQuality: String?
   public var source: SourceRef
 
-  public init(period: Period, entity: String, category: Int?, tco2e: Double?, dataQuality: String? = nil, source: SourceRef) {
+  public init(
+    period: Period, entity: String, category: Int?, tco2e: Double?, dataQuality: String? = nil,
+    source: SourceRef
+  ) {
     self.period = period
     self.entity = entity
     self.category = category
@@ -167,7 +175,10 @@ public struct AvoidedRow: Hashable, Sendable {
   public var method: String?
   public var source: SourceRef
 
-  public init(period: Period, entity: String, program: String, avoided: Double?, verified: Bool = false, method: String? = nil, source: SourceRef) {
+  public init(
+    period: Period, entity: String, program: String, avoided: Double?, verified: Bool = false,
+    method: String? = nil, source: SourceRef
+  ) {
     self.period = period
     self.entity = entity
     self.program = program
@@ -190,7 +201,10 @@ public struct EventGroup: Hashable, Sendable {
   /// The first event of the group, for drill-down and double-counting diagnostics.
   public var firstSource: SourceRef?
 
-  public init(fiscalYear: FiscalYear, entity: String, program: String, milliKg: Int64, events: Int, participants: Int, firstSource: SourceRef? = nil) {
+  public init(
+    fiscalYear: FiscalYear, entity: String, program: String, milliKg: Int64, events: Int,
+    participants: Int, firstSource: SourceRef? = nil
+  ) {
     self.fiscalYear = fiscalYear
     self.entity = entity
     self.program = program
@@ -219,7 +233,10 @@ public struct LedgerSummary: Hashable, Sendable {
   /// The ledger files, relative to the dataset folder, in name order.
   public var files: [String]
 
-  public init(groups: [EventGroup] = [], yearTotals: [EventGroup] = [], months: Set<YearMonth> = [], rowsRead: Int = 0, rowsRejected: Int = 0, files: [String] = []) {
+  public init(
+    groups: [EventGroup] = [], yearTotals: [EventGroup] = [], months: Set<YearMonth> = [],
+    rowsRead: Int = 0, rowsRejected: Int = 0, files: [String] = []
+  ) {
     self.groups = groups
     self.yearTotals = yearTotals
     self.months = months

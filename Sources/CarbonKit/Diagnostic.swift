@@ -14,7 +14,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
   public var column: Int?
   public var message: String
 
-  public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+  public init(
+    _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String
+  ) {
     self.severity = severity
     self.file = file
     self.line = line

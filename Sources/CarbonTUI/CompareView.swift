@@ -49,17 +49,17 @@ enum CompareView {
         (x?.valueChain?.projection ?? []).map { ($0.fy, $0.intensity) },
         uniquingKeysWith: { a, _ in a })
     }
-    let (nb, ns, ib, is_) = (net(base), net(r), int(base), int(r))
+    let (nb, ns, ib, intensityScenario) = (net(base), net(r), int(base), int(r))
     let ab = base.map(avoidedProjection) ?? [:]
-    let as_ = avoidedProjection(r)
+    let avoidedScenario = avoidedProjection(r)
     var years = Set<FiscalYear>()
-    for d in [nb, ns, ib, is_] { years.formUnion(d.keys) }
+    for d in [nb, ns, ib, intensityScenario] { years.formUnion(d.keys) }
     years.formUnion(ab.keys)
-    years.formUnion(as_.keys)
+    years.formUnion(avoidedScenario.keys)
     return years.sorted().map { fy in
       YearRow(
         fy: fy, net: ((nb[fy] ?? nil), (ns[fy] ?? nil)),
-        intensity: ((ib[fy] ?? nil), (is_[fy] ?? nil)), avoided: (ab[fy], as_[fy]))
+        intensity: ((ib[fy] ?? nil), (intensityScenario[fy] ?? nil)), avoided: (ab[fy], avoidedScenario[fy]))
     }
   }
 

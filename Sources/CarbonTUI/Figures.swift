@@ -31,9 +31,9 @@ struct Figures {
   /// ascending.
   static func completeYears(_ r: Report) -> [FiscalYear] {
     var s = Set<FiscalYear>()
-    r.operational?.years.filter(\.complete).forEach { s.insert($0.fy) }
-    r.valueChain?.years.filter(\.complete).forEach { s.insert($0.fy) }
-    r.scope3plus?.years.filter(\.complete).forEach { s.insert($0.fy) }
+    s.formUnion((r.operational?.years ?? []).filter(\.complete).map(\.fy))
+    s.formUnion((r.valueChain?.years ?? []).filter(\.complete).map(\.fy))
+    s.formUnion((r.scope3plus?.years ?? []).filter(\.complete).map(\.fy))
     if let l = r.latestCompleteFY { s.insert(l) }
     return s.sorted()
   }

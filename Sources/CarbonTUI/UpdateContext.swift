@@ -27,14 +27,14 @@ public struct UpdateContext {
   public static func entities(of dataset: Dataset?, report: Report) -> [String] {
     var s = Set<String>()
     if let d = dataset {
-      d.operations?.forEach { s.insert($0.entity) }
-      d.valueChain?.forEach { s.insert($0.entity) }
-      d.revenue?.forEach { s.insert($0.entity) }
-      d.avoided?.forEach { s.insert($0.entity) }
-      d.ledger?.groups.forEach { s.insert($0.entity) }
+      s.formUnion((d.operations ?? []).map(\.entity))
+      s.formUnion((d.valueChain ?? []).map(\.entity))
+      s.formUnion((d.revenue ?? []).map(\.entity))
+      s.formUnion((d.avoided ?? []).map(\.entity))
+      s.formUnion((d.ledger?.groups ?? []).map(\.entity))
     }
     if s.isEmpty {
-      report.scope3plus?.byEntity.forEach { s.insert($0.entity) }
+      s.formUnion((report.scope3plus?.byEntity ?? []).map(\.entity))
     }
     return s.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
   }

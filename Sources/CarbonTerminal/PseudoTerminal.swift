@@ -12,7 +12,8 @@ public struct PseudoTerminal: Sendable {
     var name = [CChar](repeating: 0, count: 128)
     let m = cn_open_pty(&name, 128)
     guard m >= 0 else { return nil }
-    let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let path = String(
+      decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var ws = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
     _ = ioctl(m, UInt(TIOCSWINSZ), &ws)
     return PseudoTerminal(master: m, slavePath: path)
