@@ -25,6 +25,27 @@ enum TableLoader {
     required: ["period", "entity", "program", "avoided_tco2e"], optional: ["verified", "method"]
   )
 
+  /// `row` when it read without errors and is no double count of an earlier row; otherwise
+  /// nil, with the double-counting error added to the row's errors.
+  private static func unique<Row>(
+    _ row: Row, _ r: inout TableRow, _ check: inout DoubleCountingCheck, period: Period?,
+    entity: String?, category: Int? = nil, program: String? = nil, needsProgram: Bool = false
+  ) -> Row? {
+    guard r.errors.isEmpty, let period, let entity, !needsProgram || program != nil else {
+      return nil
+    }
+    var d: [Diagnostic] = []
+    guard
+      check.accept(
+        period: period, entity: entity, category: category, program: program, line: r.line,
+        column: r.column("period"), into: &d)
+    else {
+      r.errors += d
+      return nil
+    }
+    return row
+  }
+
   /// Reads rows with `make`, which returns nil for a row it rejects (its errors are in the row).
   private static func read<Row>(
     file: String, bytes: [UInt8], required: [String], optional: [String], diags: inout [Diagnostic],
@@ -79,16 +100,7 @@ enum TableLoader {
           )
         }
       }
-      guard r.errors.isEmpty, let period, let entity else { return nil }
-      var d: [Diagnostic] = []
-      guard
-        check.accept(
-          period: period, entity: entity, line: r.line, column: r.column("period"), into: &d)
-      else {
-        r.errors += d
-        return nil
-      }
-      return row
+      return unique(row, &r, &check, period: period, entity: entity)
     }
   }
 
@@ -110,17 +122,7 @@ enum TableLoader {
       let row = ValueChainRow(
         period: period ?? .fiscalYear(FiscalYear(0)), entity: entity ?? "", category: category,
         tco2e: r.number("tco2e"), dataQuality: r.text("data_quality"), source: r.source)
-      guard r.errors.isEmpty, let period, let entity else { return nil }
-      var d: [Diagnostic] = []
-      guard
-        check.accept(
-          period: period, entity: entity, category: category, line: r.line,
-          column: r.column("period"), into: &d)
-      else {
-        r.errors += d
-        return nil
-      }
-      return row
+      return unique(row, &r, &check, period: period, entity: entity, category: category)
     }
   }
 
@@ -138,16 +140,10 @@ enum TableLoader {
       let period = r.period()
       let entity = r.requiredText("entity")
       let revenue = r.number("revenue")
-      guard r.errors.isEmpty, let period, let entity else { return nil }
-      var d: [Diagnostic] = []
-      guard
-        check.accept(
-          period: period, entity: entity, line: r.line, column: r.column("period"), into: &d)
-      else {
-        r.errors += d
-        return nil
-      }
-      return RevenueRow(period: period, entity: entity, revenue: revenue, source: r.source)
+      let row = RevenueRow(
+        period: period ?? .fiscalYear(FiscalYear(0)), entity: entity ?? "", revenue: revenue,
+        source: r.source)
+      return unique(row, &r, &check, period: period, entity: entity)
     }
   }
 
@@ -169,17 +165,8 @@ enum TableLoader {
         period: period ?? .fiscalYear(FiscalYear(0)), entity: entity ?? "", program: program ?? "",
         avoided: r.number("avoided_tco2e"), verified: r.verified(), method: r.text("method"),
         source: r.source)
-      guard r.errors.isEmpty, let period, let entity, let program else { return nil }
-      var d: [Diagnostic] = []
-      guard
-        check.accept(
-          period: period, entity: entity, program: program, line: r.line,
-          column: r.column("period"), into: &d)
-      else {
-        r.errors += d
-        return nil
-      }
-      return row
+      return unique(
+        row, &r, &check, period: period, entity: entity, program: program, needsProgram: true)
     }
   }
 }
