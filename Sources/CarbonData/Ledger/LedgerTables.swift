@@ -38,18 +38,19 @@ struct LedgerProbeTable<Key: FixedWidthInteger & UnsignedInteger> {
     return UInt64(keys[home(k)])
   }
 
-  @inline(__always)
-  mutating func insert(_ k: Key) {
+  /// Inserts `k`; true when it was not there yet.
+  @inline(__always) @discardableResult
+  mutating func insert(_ k: Key) -> Bool {
     if count * 10 >= mask * 7 { grow() }
-    guard let keys else { return }
+    guard let keys else { return false }
     var i = home(k)
     while true {
       let v = keys[i]
-      if v == k { return }
+      if v == k { return false }
       if v == 0 {
         keys[i] = k
         count += 1
-        return
+        return true
       }
       i = (i + 1) & mask
     }
@@ -139,10 +140,11 @@ struct LedgerIDSet {
     return large.touch(k)
   }
 
-  /// Inserts `k` (must not be 0).
-  @inline(__always)
-  mutating func insert(_ k: UInt64) {
-    if let c = compact(k) { small.insert(c) } else { large.insert(k) }
+  /// Inserts `k` (must not be 0); true when it was not there yet.
+  @inline(__always) @discardableResult
+  mutating func insert(_ k: UInt64) -> Bool {
+    if let c = compact(k) { return small.insert(c) }
+    return large.insert(k)
   }
 
   /// Calls `body` with every id.
