@@ -455,7 +455,10 @@ enum LedgerParser {
     _ ep: UnsafePointer<UInt8>, _ en: Int, _ pp: UnsafePointer<UInt8>, _ pn: Int,
     registry: LedgerPairRegistry, cache: inout LedgerPairCache
   ) -> (Int32, Int) {
-    let h = (ledgerHashBytes(ep, en, seed: 0x51) &* 31 ^ ledgerHashBytes(pp, pn, seed: 0x77)) | 1
+    // A quick hash (the ends of both fields and their lengths): the bytes are compared in
+    // full below, so a collision only costs a trip to the registry, never a wrong pair.
+    let h =
+      ledgerMix(ledgerQuickHash(ep, en) &+ ledgerQuickHash(pp, pn) &* 0x9E37_79B9_7F4A_7C15) | 1
     if let idx = cache.map.find(h) {
       let entry = cache.entries[Int(idx)]
       let same = cache.arena.withUnsafeBufferPointer { a -> Bool in

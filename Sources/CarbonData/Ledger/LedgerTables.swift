@@ -245,6 +245,26 @@ func ledgerHashBytes(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64) -> UInt6
   return ledgerMix(h)
 }
 
+/// A cheap hash of short byte strings, for caches that compare the bytes afterwards: the
+/// first and last 8 bytes (4, or 3 single bytes, for shorter strings) and the length, with
+/// no loop over the bytes.
+@inline(__always)
+func ledgerQuickHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+  let raw = UnsafeRawPointer(p)
+  var a: UInt64 = 0
+  var b: UInt64 = 0
+  if n >= 8 {
+    a = raw.loadUnaligned(as: UInt64.self)
+    b = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+  } else if n >= 4 {
+    a = UInt64(raw.loadUnaligned(as: UInt32.self))
+    b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+  } else if n > 0 {
+    a = UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]) << 16
+  }
+  return ledgerMix(a ^ ledgerMix(b ^ UInt64(n)))
+}
+
 /// Byte strings keyed by a 64-bit hash, to detect two different participants with the same
 /// hashed id (then the aggregation is redone with another seed, so counts stay exact).
 struct LedgerByteStore {
