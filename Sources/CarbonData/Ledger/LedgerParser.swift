@@ -541,6 +541,30 @@ enum LedgerParser {
   /// number of grams (more than 3 decimals after the exponent is applied).
   @inline(__always)
   static func parseAmount(_ p: UnsafePointer<UInt8>, _ n: Int) -> (Int64, String?) {
+    // Fast path for the usual shape: 1 to 15 digits, optionally `.` and 1 to 3 digits.
+    var q = 0
+    var whole: Int64 = 0
+    while q < n && q < 15, p[q] &- 48 < 10 {
+      whole = whole &* 10 &+ Int64(p[q] &- 48)
+      q += 1
+    }
+    if q > 0 {
+      if q == n { return (whole &* 1000, nil) }
+      let f = n - q - 1
+      if p[q] == 46 && f >= 1 && f <= 3 {
+        var frac: Int64 = 0
+        var r = q + 1
+        while r < n, p[r] &- 48 < 10 {
+          frac = frac &* 10 &+ Int64(p[r] &- 48)
+          r += 1
+        }
+        if r == n {
+          let scale: Int64 = f == 1 ? 100 : f == 2 ? 10 : 1
+          return (whole &* 1000 &+ frac &* scale, nil)
+        }
+      }
+    }
+    // Everything else: leading `.`, exponents, more digits, errors.
     let notNumber = "expected a number (kg, at most 3 decimals)"
     if n == 0 { return (-1, "empty") }
     if p[0] == 45 { return (-1, "negative amount") }
