@@ -157,6 +157,13 @@ struct LedgerIDSet {
     }
   }
 
+  /// Makes the tables at least as big as `other`'s (when the shapes agree).
+  mutating func reserve(like other: LedgerIDSet) {
+    guard other.tag == tag else { return }
+    small.reserve(buckets: other.small.capacity)
+    large.reserve(buckets: other.large.capacity)
+  }
+
   /// Adds every id of `other`. The tables are first made at least as big as `other`'s:
   /// inserting in bucket order into a smaller table would pile keys into long clusters.
   mutating func formUnion(_ other: LedgerIDSet) {
