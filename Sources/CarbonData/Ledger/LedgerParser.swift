@@ -465,8 +465,8 @@ enum LedgerParser {
         guard let base = a.baseAddress, entry.entityCount == en, entry.programCount == pn else {
           return false
         }
-        return memcmp(base + entry.entityOffset, ep, en) == 0
-          && memcmp(base + entry.programOffset, pp, pn) == 0
+        return ledgerSameBytes(base + entry.entityOffset, ep, en)
+          && ledgerSameBytes(base + entry.programOffset, pp, pn)
       }
       if same { return (entry.pair, Int(idx)) }
       // A hash collision between two different pairs: go to the registry every time.

@@ -272,6 +272,34 @@ func ledgerQuickHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
   return ledgerMix(a ^ ledgerMix(b ^ UInt64(n)))
 }
 
+/// True when the `n` bytes at `a` and `b` are equal: 8 bytes at a time, the last word
+/// overlapping, no library call (the strings compared are short names).
+@inline(__always)
+func ledgerSameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  let ra = UnsafeRawPointer(a)
+  let rb = UnsafeRawPointer(b)
+  if n >= 8 {
+    var i = 0
+    while i + 8 < n {
+      if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      {
+        return false
+      }
+      i += 8
+    }
+    return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+  }
+  if n >= 4 {
+    return ra.loadUnaligned(as: UInt32.self) == rb.loadUnaligned(as: UInt32.self)
+      && ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        == rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+  }
+  for i in 0..<n where a[i] != b[i] { return false }
+  return true
+}
+
 /// Byte strings keyed by a 64-bit hash, to detect two different participants with the same
 /// hashed id (then the aggregation is redone with another seed, so counts stay exact).
 struct LedgerByteStore {
