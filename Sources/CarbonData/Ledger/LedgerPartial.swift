@@ -71,10 +71,17 @@ struct LedgerPartial {
     var ys: Int32 = -1
     if pair != ledgerYearPair { ys = slot(fy: fy, pair: ledgerYearPair) }
     let s = Int32(slotKeys.count)
+    // A group's (or year's) set starts at the size of the same group's set of the fiscal year
+    // before, when this thread has one: the ledger runs roughly in time order, so this skips
+    // most of the doublings (each rehashes the whole table).
+    var set = LedgerIDSet(tag: tag)
+    if let before = slotMap.find(ledgerSlotKey(fy: fy - 1, pair: pair)) {
+      set.reserve(like: sets[Int(before)])
+    }
     slotKeys.append(key)
     milli.append(0)
     events.append(0)
-    sets.append(LedgerIDSet(tag: tag))
+    sets.append(set)
     yearSlot.append(ys)
     lastChunk.append(-1)
     firstSeen.append([])

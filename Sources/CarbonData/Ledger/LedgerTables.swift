@@ -38,18 +38,19 @@ struct LedgerProbeTable<Key: FixedWidthInteger & UnsignedInteger> {
     return UInt64(keys[home(k)])
   }
 
-  @inline(__always)
-  mutating func insert(_ k: Key) {
+  /// Inserts `k`; true when it was not there yet.
+  @inline(__always) @discardableResult
+  mutating func insert(_ k: Key) -> Bool {
     if count * 10 >= mask * 7 { grow() }
-    guard let keys else { return }
+    guard let keys else { return false }
     var i = home(k)
     while true {
       let v = keys[i]
-      if v == k { return }
+      if v == k { return false }
       if v == 0 {
         keys[i] = k
         count += 1
-        return
+        return true
       }
       i = (i + 1) & mask
     }
@@ -139,10 +140,11 @@ struct LedgerIDSet {
     return large.touch(k)
   }
 
-  /// Inserts `k` (must not be 0).
-  @inline(__always)
-  mutating func insert(_ k: UInt64) {
-    if let c = compact(k) { small.insert(c) } else { large.insert(k) }
+  /// Inserts `k` (must not be 0); true when it was not there yet.
+  @inline(__always) @discardableResult
+  mutating func insert(_ k: UInt64) -> Bool {
+    if let c = compact(k) { return small.insert(c) }
+    return large.insert(k)
   }
 
   /// Calls `body` with every id.
@@ -153,6 +155,13 @@ struct LedgerIDSet {
     if let keys = large.keys {
       for j in 0..<large.capacity where keys[j] != 0 { body(keys[j]) }
     }
+  }
+
+  /// Makes the tables at least as big as `other`'s (when the shapes agree).
+  mutating func reserve(like other: LedgerIDSet) {
+    guard other.tag == tag else { return }
+    small.reserve(buckets: other.small.capacity)
+    large.reserve(buckets: other.large.capacity)
   }
 
   /// Adds every id of `other`. The tables are first made at least as big as `other`'s:
@@ -241,6 +250,54 @@ func ledgerHashBytes(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64) -> UInt6
     h = (h ^ ledgerMix(w ^ 0xA5)) &* 0xFF51_AFD7_ED55_8CCD
   }
   return ledgerMix(h)
+}
+
+/// A cheap hash of short byte strings, for caches that compare the bytes afterwards: the
+/// first and last 8 bytes (4, or 3 single bytes, for shorter strings) and the length, with
+/// no loop over the bytes.
+@inline(__always)
+func ledgerQuickHash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+  let raw = UnsafeRawPointer(p)
+  var a: UInt64 = 0
+  var b: UInt64 = 0
+  if n >= 8 {
+    a = raw.loadUnaligned(as: UInt64.self)
+    b = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+  } else if n >= 4 {
+    a = UInt64(raw.loadUnaligned(as: UInt32.self))
+    b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+  } else if n > 0 {
+    a = UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]) << 16
+  }
+  return ledgerMix(a ^ ledgerMix(b ^ UInt64(n)))
+}
+
+/// True when the `n` bytes at `a` and `b` are equal: 8 bytes at a time, the last word
+/// overlapping, no library call (the strings compared are short names).
+@inline(__always)
+func ledgerSameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  let ra = UnsafeRawPointer(a)
+  let rb = UnsafeRawPointer(b)
+  if n >= 8 {
+    var i = 0
+    while i + 8 < n {
+      if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      {
+        return false
+      }
+      i += 8
+    }
+    return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+  }
+  if n >= 4 {
+    return ra.loadUnaligned(as: UInt32.self) == rb.loadUnaligned(as: UInt32.self)
+      && ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        == rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+  }
+  for i in 0..<n where a[i] != b[i] { return false }
+  return true
 }
 
 /// Byte strings keyed by a 64-bit hash, to detect two different participants with the same
