@@ -136,3 +136,36 @@ def test_ledger_matches_the_yardstick_byte_for_byte():
         r = run("ledger", ev, "--output", out)
         assert r.returncode == 0, r.stderr
         assert open(out, "rb").read() == open(os.path.join(SHARED, "bench", "expected_w1_1m.csv"), "rb").read()
+
+
+def test_check_watch_prints_again_when_a_file_changes(tmp_path):
+    """`check --watch`: diagnostics once, then again after each change; SIGINT ends it with 0."""
+    import signal
+    import time
+    from harness import copy_dataset, write_atomic
+    ds = copy_dataset(tmp_path, "greenfield")
+    p = subprocess.Popen([binary(), "check", "--watch", ds], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, bufsize=1)
+    try:
+        first = p.stdout.readline()
+        assert "checking" in first, first
+        summary = p.stdout.readline()
+        assert "0 errors" in summary, summary
+        rev = os.path.join(ds, "revenue.csv")
+        text = open(rev).read()
+        write_atomic(rev, text + "FY2099,Greenfield Holdings,abc\n")
+        lines = []
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            line = p.stdout.readline()
+            lines.append(line)
+            if "1 error" in line:
+                break
+        out = "".join(lines)
+        assert "changed: revenue.csv" in out, out
+        assert "revenue.csv:" in out and ": error: revenue: expected a number" in out, out
+        p.send_signal(signal.SIGINT)
+        assert p.wait(timeout=10) == 0
+    finally:
+        if p.poll() is None:
+            p.kill()
