@@ -41,7 +41,8 @@ let package = Package(
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
-    .testTarget(name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),
+    .testTarget(
+      name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),
     // Runs Tests/e2e (pytest + pyte) against the built carbontop binary.
     .testTarget(name: "EndToEndTests", exclude: []),
   ],

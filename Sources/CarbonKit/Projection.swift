@@ -36,23 +36,25 @@ enum Projection {
       guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else {
         return nil
       }
-      let L = years[li]
-      for i in s.indices where complete[i] && years[i] >= L - 3 && years[i] < L {
-        if let v = s[i] { return (L, vl, years[i], v) }
+      let fyL = years[li]
+      for i in s.indices where complete[i] && years[i] >= fyL - 3 && years[i] < fyL {
+        if let v = s[i] { return (fyL, vl, years[i], v) }
       }
-      return (L, vl, nil, nil)
+      return (fyL, vl, nil, nil)
     }
     func rate(_ s: [Double?]) -> Double {
-      guard let (L, vl, F, vf) = ends(s), let F, let vf, vf > 0 else { return 0 }
-      return Formulas.cagr(latest: vl, earlier: vf, years: L - F)
+      guard let (fyL, vl, fyF, vf) = ends(s), let fyF, let vf, vf > 0 else { return 0 }
+      return Formulas.cagr(latest: vl, earlier: vf, years: fyL - fyF)
     }
     var d: [Lever: Double?] = [:]
     d[.scope1Change] = rate(series { $0.splitNotReported ? nil : $0.scope1 })
     d[.electricityGrowth] = rate(series(\.electricityMWh))
     d[.gridFactorChange] = rate(series(\.gridFactor))
-    if let (L, cl, F, cf) = ends(series(\.cleanShare)) {
+    if let (fyL, cl, fyF, cf) = ends(series(\.cleanShare)) {
       var v = cl
-      if let F, let cf, let T = by { v = cl + (cl - cf) / Double(L - F) * Double(T - L) }
+      if let fyF, let cf, let fyT = by {
+        v = cl + (cl - cf) / Double(fyL - fyF) * Double(fyT - fyL)
+      }
       d[.cleanShareTarget] = min(max(v, 0), 1)
     } else {
       d[.cleanShareTarget] = .some(nil)
@@ -80,10 +82,11 @@ enum Projection {
   }
 
   /// Projected emissions of the target's scopes at L + k; nil where an input is missing.
-  static func emissions(_ a: TargetAnalysis, at L: FiscalYear, k: Int, levers: [Lever: Double?])
+  static func emissions(_ a: TargetAnalysis, at fyL: FiscalYear, k: Int, levers: [Lever: Double?])
     -> Double?
   {
-    guard let f = a.figures.indices.first(where: { a.years[$0] == L }).map({ a.figures[$0] }) else {
+    guard let f = a.figures.indices.first(where: { a.years[$0] == fyL }).map({ a.figures[$0] })
+    else {
       return nil
     }
     let t = a.target
@@ -112,7 +115,7 @@ enum Projection {
           total += 0
         } else {
           guard let target = lever(.cleanShareTarget, levers), s2loc != 0 else { return nil }
-          let n = t.by - L
+          let n = t.by - fyL
           var cy = n > 0 ? cl + (target - cl) * kk / Double(n) : target
           cy = min(max(cy, 0), 1)
           total += s2 * growth * (1 - cy) / (1 - cl)
@@ -129,24 +132,24 @@ enum Projection {
   /// The projection of a target's figure (Net, I or Cum) for L+1 ... T (empty when L >= T or
   /// there is no L).
   static func project(_ a: TargetAnalysis, levers: [Lever: Double?]) -> [YearValue] {
-    guard let L = a.latest, a.target.by > L else { return [] }
+    guard let fyL = a.latest, a.target.by > fyL else { return [] }
     let t = a.target
-    let li = a.idx(L)
+    let li = a.idx(fyL)
     let fL = li.map { a.figures[$0] }
     var out: [YearValue] = []
     var cum = li.flatMap { a.cumulative.indices.contains($0) ? a.cumulative[$0] : nil }
-    for k in 1...(t.by - L) {
-      let y = L + k
+    for k in 1...(t.by - fyL) {
+      let y = fyL + k
       var v: Double?
       switch t.kind {
       case .neutrality:
-        if let e = emissions(a, at: L, k: k, levers: levers) {
+        if let e = emissions(a, at: fyL, k: k, levers: levers) {
           v =
             e - (lever(.removalsPerYear, levers) ?? 0)
             - (t.offsets ? (lever(.offsetsPerYear, levers) ?? 0) : 0)
         }
       case .intensity:
-        if let e = emissions(a, at: L, k: k, levers: levers), let r = fL?.revenue,
+        if let e = emissions(a, at: fyL, k: k, levers: levers), let r = fL?.revenue,
           let rg = lever(.revenueGrowth, levers)
         {
           let rev = r * pow(1 + rg, Double(k))
@@ -180,10 +183,10 @@ enum Projection {
   static func outcome(_ a: TargetAnalysis, projection: [YearValue]) -> Outcome {
     let t = a.target
     let none = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
-    guard let L = a.latest else { return none }
+    guard let fyL = a.latest else { return none }
     let atT: Double?
     var yearMet: FiscalYear?
-    if t.by <= L {
+    if t.by <= fyL {
       let series = t.kind == .avoided ? a.cumulative : a.value
       atT = a.at(series, t.by)
       if let goal = a.goal {

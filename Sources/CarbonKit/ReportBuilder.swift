@@ -190,11 +190,11 @@ public struct ReportBuilder: Sendable {
       return y
     }
     var required: Double?
-    if let L = a.latest, let nl = a.at(a.value, L) {
+    if let fyL = a.latest, let nl = a.at(a.value, fyL) {
       if nl <= 0 {
         required = 0
-      } else if t.by > L {
-        required = nl / Double(t.by - L)
+      } else if t.by > fyL {
+        required = nl / Double(t.by - fyL)
       }
     }
     var r = OperationalReport(
@@ -224,17 +224,17 @@ public struct ReportBuilder: Sendable {
       }
       return y
     }
-    let L = a.latest
-    let il = L.flatMap { a.at(a.value, $0) }
+    let fyL = a.latest
+    let il = fyL.flatMap { a.at(a.value, $0) }
     var required: Double?
-    if let L, let il, let goal = a.goal {
-      required = Formulas.requiredAnnualReduction(current: il, target: goal, years: t.by - L)
+    if let fyL, let il, let goal = a.goal {
+      required = Formulas.requiredAnnualReduction(current: il, target: goal, years: t.by - fyL)
     }
     let implied = t.reduction.flatMap {
       Formulas.impliedRate(reduction: $0, years: t.by - t.baseline)
     }
     let sbti: Bool? = implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 }
-    let fL = L.flatMap { l in a.idx(l).map { a.figures[$0] } }
+    let fL = fyL.flatMap { l in a.idx(l).map { a.figures[$0] } }
     let categories = (1...15).map { n -> ValueChainReport.Category in
       let v = fL?.categories[n - 1] ?? nil
       var share: Double?
@@ -246,7 +246,7 @@ public struct ReportBuilder: Sendable {
       pathIntensityAtLatest: a.pathAtLatest, requiredAnnualReduction: required,
       impliedTargetRate: implied,
       sbtiIntensityOK: sbti, categories: categories, projection: [])
-    r.latestFY = L
+    r.latestFY = fyL
     r.intensityAtLatest = il
     r.uncategorizedTCO2e = fL?.uncategorized
     r.reduction = t.reduction
@@ -270,16 +270,16 @@ public struct ReportBuilder: Sendable {
       return y
     }
     let amount = t.amountTCO2e ?? 0
-    let L = a.latest
-    let cumL = L.flatMap { a.at(a.cumulative, $0) }
+    let fyL = a.latest
+    let cumL = fyL.flatMap { a.at(a.cumulative, $0) }
     var byEntity: [Scope3PlusReport.EntityTotal] = []
     var programs: [Scope3PlusReport.Program] = []
-    if let L {
-      for (name, f) in index.byYear[L.year] ?? [:] where t.covers(name) && f.avoided != nil {
+    if let fyL {
+      for (name, f) in index.byYear[fyL.year] ?? [:] where t.covers(name) && f.avoided != nil {
         byEntity.append(.init(entity: name, avoided: f.avoided))
       }
       byEntity.sort { DatasetIndex.utf8Less($0.entity, $1.entity) }
-      for (k, p) in index.programs[L.year] ?? [:] where t.covers(k.entity) {
+      for (k, p) in index.programs[fyL.year] ?? [:] where t.covers(k.entity) {
         programs.append(
           .init(
             entity: k.entity, program: k.program, avoided: p.avoided, events: p.events,
@@ -297,10 +297,10 @@ public struct ReportBuilder: Sendable {
       remaining: cumL.map { amount - $0 }, requiredGrowth: a.requiredGrowth,
       projectedTotalAtBy: a.projectedTotalAtBy,
       projectedYearReached: a.projectedYearReached, byEntity: byEntity, programs: programs)
-    r.latestFY = L
-    r.avoidedAtLatest = L.flatMap { a.at(a.value, $0) }
+    r.latestFY = fyL
+    r.avoidedAtLatest = fyL.flatMap { a.at(a.value, $0) }
     r.cumulativeAtLatest = cumL
-    r.latestGrowth = L == nil ? nil : a.latestGrowth
+    r.latestGrowth = fyL == nil ? nil : a.latestGrowth
     return r
   }
 }

@@ -86,9 +86,10 @@ struct TargetAnalysis: Sendable {
     goal = 0
     latest = latestComplete(value)
     baseValue = completeValue(value, t.baseline)
-    guard let L = latest, let nb = baseValue, let nl = at(value, L) else { return }
+    guard let fyL = latest, let nb = baseValue, let nl = at(value, fyL) else { return }
     pathAtLatest =
-      L >= t.baseline ? Formulas.linear(start: nb, end: 0, from: t.baseline, to: t.by, at: L) : nil
+      fyL >= t.baseline
+      ? Formulas.linear(start: nb, end: 0, from: t.baseline, to: t.by, at: fyL) : nil
     if nl <= 0 {
       status = .achieved
     } else if let p = pathAtLatest, nl <= p {
@@ -112,12 +113,12 @@ struct TargetAnalysis: Sendable {
     latest = latestComplete(value)
     baseValue = completeValue(value, t.baseline)
     if let ib = baseValue, let red = t.reduction { goal = ib * (1 - red) }
-    guard let L = latest, let ib = baseValue, let il = at(value, L), let istar = goal else {
+    guard let fyL = latest, let ib = baseValue, let il = at(value, fyL), let istar = goal else {
       return
     }
     pathAtLatest =
-      L >= t.baseline
-      ? Formulas.linear(start: ib, end: istar, from: t.baseline, to: t.by, at: L) : nil
+      fyL >= t.baseline
+      ? Formulas.linear(start: ib, end: istar, from: t.baseline, to: t.by, at: fyL) : nil
     if il <= istar {
       status = .achieved
     } else if let p = pathAtLatest, il <= p {
@@ -155,12 +156,12 @@ struct TargetAnalysis: Sendable {
     goal = t.amountTCO2e
     latest = latestComplete(value)
     baseValue = nil
-    guard let L = latest, let amount = t.amountTCO2e, let cumL = at(cumulative, L),
-      let aL = at(value, L)
+    guard let fyL = latest, let amount = t.amountTCO2e, let cumL = at(cumulative, fyL),
+      let aL = at(value, fyL)
     else { return }
     let remaining = amount - cumL
-    let n = t.by - L
-    latestGrowth = at(yoy, L) ?? 0
+    let n = t.by - fyL
+    latestGrowth = at(yoy, fyL) ?? 0
     requiredGrowth = Formulas.requiredGrowth(latest: aL, remaining: remaining, years: n)
     // Projection at the latest growth.
     if n > 0 {
@@ -170,12 +171,12 @@ struct TargetAnalysis: Sendable {
     }
     if remaining <= 0 {
       projectedYearReached = years.indices.first { i in
-        years[i] <= L && (cumulative[i] ?? -1) >= amount
+        years[i] <= fyL && (cumulative[i] ?? -1) >= amount
       }.map { years[$0] }
     } else if aL > 0 {
       var cum = cumL
       var a = aL
-      var y = L
+      var y = fyL
       while y < Formulas.horizon {
         y = y + 1
         a *= 1 + latestGrowth
@@ -199,7 +200,7 @@ struct TargetAnalysis: Sendable {
 
   /// The target's figure (Net, I or Cum) at L.
   var actualAtLatest: Double? {
-    guard let L = latest else { return nil }
-    return target.kind == .avoided ? at(cumulative, L) : at(value, L)
+    guard let fyL = latest else { return nil }
+    return target.kind == .avoided ? at(cumulative, fyL) : at(value, fyL)
   }
 }
