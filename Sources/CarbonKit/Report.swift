@@ -333,6 +333,10 @@ public struct Scope3PlusReport: Sendable, Hashable {
   public var cumulativeAtLatest: Double? = nil
   /// (extra) The latest growth A(L) / A(L-1) - 1 used by the projection (0 without A(L-1)).
   public var latestGrowth: Double? = nil
+  /// (extra) Data rows of events/*.csv read (valid and rejected); nil without a ledger.
+  public var eventRowsRead: Int? = nil
+  /// (extra) Malformed event rows left out of the sums; nil without a ledger.
+  public var eventRowsRejected: Int? = nil
   public init(
     targetID: String, years: [Year], amount: Double, progress: Double?, remaining: Double?,
     requiredGrowth: Double?, projectedTotalAtBy: Double?, projectedYearReached: FiscalYear?,

@@ -152,7 +152,9 @@ public struct ReportBuilder: Sendable {
       scenario: ScenarioInfo(name: nil, levers: [:], defaults: [:]), targets: targets,
       operational: headline[.neutrality].map { operational(analyses[$0], completeness) },
       valueChain: headline[.intensity].map { valueChain(analyses[$0], completeness) },
-      scope3plus: headline[.avoided].map { scope3plus(analyses[$0], completeness, index) },
+      scope3plus: headline[.avoided].map {
+        scope3plus(analyses[$0], completeness, index, ledger: dataset.ledger)
+      },
       diagnostics: dataset.diagnostics)
     r.fiscalYears = completeness.info
     r.currency = dataset.organization.currency
@@ -253,7 +255,9 @@ public struct ReportBuilder: Sendable {
     return r
   }
 
-  static func scope3plus(_ a: TargetAnalysis, _ c: Completeness, _ index: DatasetIndex)
+  static func scope3plus(
+    _ a: TargetAnalysis, _ c: Completeness, _ index: DatasetIndex, ledger: LedgerSummary?
+  )
     -> Scope3PlusReport
   {
     let t = a.target
@@ -301,6 +305,8 @@ public struct ReportBuilder: Sendable {
     r.avoidedAtLatest = fyL.flatMap { a.at(a.value, $0) }
     r.cumulativeAtLatest = cumL
     r.latestGrowth = fyL == nil ? nil : a.latestGrowth
+    r.eventRowsRead = ledger?.rowsRead
+    r.eventRowsRejected = ledger?.rowsRejected
     return r
   }
 }

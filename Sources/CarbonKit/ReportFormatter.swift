@@ -192,6 +192,8 @@ public enum ReportFormatter {
       ("latest_fy", .fy(s.latestFY)), ("avoided_at_latest_tco2e", .num(s.avoidedAtLatest)),
       ("cumulative_at_latest_tco2e", .num(s.cumulativeAtLatest)),
       ("latest_growth", .num(s.latestGrowth)),
+      ("event_rows_read", .int(s.eventRowsRead)),
+      ("event_rows_rejected", .int(s.eventRowsRejected)),
     ])
   }
 
@@ -416,6 +418,12 @@ public enum ReportFormatter {
         bullet
           + "needs \(Units.percent(a.requiredGrowth, signed: true))/yr; at the latest growth (\(Units.percent(a.latestGrowth, signed: true))) \(Units.tonnes(a.projectedTotalAtBy)) by the target year, amount reached \(a.projectedYearReached?.description ?? "not by FY2100")"
       )
+      if let read = a.eventRowsRead, let rejected = a.eventRowsRejected {
+        line(
+          bullet
+            + "events ledger: \(read) rows read, \(rejected) rejected (malformed, left out of the sums)"
+        )
+      }
       if !a.programs.isEmpty {
         line()
         table(

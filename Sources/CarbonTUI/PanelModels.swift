@@ -242,9 +242,19 @@ enum PanelModels {
       items: av.byEntity.map {
         .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided))
       })
+    // Malformed ledger rows are left out of the sums: say so on the panel's border, where it
+    // stays visible in every layout, and in the summary when there is room.
+    var note: String?
+    var tail: [[Segment]] = []
+    if let rejected = av.eventRowsRejected, rejected > 0, let read = av.eventRowsRead {
+      note = "\(rejected) event rows rejected"
+      tail = [
+        [.text("events: \(rejected) of \(read) rows rejected (left out; D lists them)", .warn)]
+      ]
+    }
     var m = PanelModel(
-      title: title, note: nil, head: [head, outcomeLine(t, r, s), line2], chart: chart, tail: [],
-      bars: av.byEntity.isEmpty ? nil : bars)
+      title: title, note: note, head: [head, outcomeLine(t, r, s), line2], chart: chart,
+      tail: tail, bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"
     return m

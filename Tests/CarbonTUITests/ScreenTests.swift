@@ -232,3 +232,18 @@ import Testing
     #expect(t.text.contains("BEHIND"))
   }
 }
+
+/// Malformed ledger rows are left out of the sums, and the Scope 3+ panel says how many.
+@Test func rejectedLedgerRowsAreShownOnTheScope3PlusPanel() {
+  var s = Fixtures.state(160, 48)
+  s.screen = .zoom(.scope3plus)
+  var report = Fixtures.report()
+  report.scope3plus?.eventRowsRead = 3501
+  report.scope3plus?.eventRowsRejected = 2
+  var t = Fixtures.draw(s, report: report)
+  #expect(t.text.contains("2 event rows rejected"))
+  s.screen = .overview
+  s.size = Size(width: 100, height: 30)
+  t = Fixtures.draw(s, report: report)
+  #expect(t.text.contains("events: 2 of 3501 rows rejected (left out; D lists them)"))
+}

@@ -169,3 +169,24 @@ def test_check_watch_prints_again_when_a_file_changes(tmp_path):
     finally:
         if p.poll() is None:
             p.kill()
+
+
+def test_rejected_event_rows_are_counted_in_the_report(tmp_path):
+    """Malformed ledger rows: diagnostics, left out of the sums, and counted in the report."""
+    from harness import copy_dataset
+    ds = copy_dataset(tmp_path, "greenfield")
+    before = json.loads(run("report", ds, "--format", "json").stdout)["scope3plus"]
+    name = sorted(os.listdir(os.path.join(ds, "events")))[0]
+    with open(os.path.join(ds, "events", name), "a", encoding="utf-8") as f:
+        f.write("2024-01-01,Café Verde,Refill,u1,abc\n2024-01-02,Café Verde,Refill,u2,-1\n")
+    r = run("report", ds, "--format", "json")
+    assert r.returncode == 0
+    rep = json.loads(r.stdout)
+    s3p = rep["scope3plus"]
+    assert s3p["event_rows_read"] == before["event_rows_read"] + 2
+    assert s3p["event_rows_rejected"] == before["event_rows_rejected"] + 2
+    assert [y["avoided_tco2e"] for y in s3p["years"]] == [y["avoided_tco2e"] for y in before["years"]]
+    errors = [d for d in rep["diagnostics"] if d["file"] == f"events/{name}" and d["severity"] == "error"]
+    assert len(errors) == 2 and all(d["line"] and d["column"] for d in errors)
+    text = run("report", ds).stdout
+    assert "rejected (malformed, left out of the sums)" in text
