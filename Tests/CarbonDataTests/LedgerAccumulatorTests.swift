@@ -36,6 +36,25 @@ import Testing
     #expect(whole == sum)
   }
 
+  @Test func appendedRowsKeepTheYearsDistinctCountExact() {
+    let s = LedgerScratch()
+    // FY2024 (March year end): E/P has u1, u2; E/Q has u2.
+    let f = s.write(
+      "live.csv", ledgerHeader + "2023-04-01,E,P,u1,1\n2023-04-02,E,P,u2,1\n2023-04-03,E,Q,u2,1\n")
+    let acc = LedgerAccumulator(calendar: marchYear, threads: 2)
+    #expect(acc.ingest(file: f).isEmpty)
+    #expect(acc.summary().year(2024)?.participants == 2)  // {u1, u2}
+    // u1 is new to E/Q but not to the year; u3 is new to both; u9 is new to FY2025.
+    s.append("live.csv", "2023-05-01,E,Q,u1,1\n2023-05-02,E,Q,u3,1\n2024-04-01,E,P,u9,1\n")
+    _ = acc.ingest(file: f)
+    let sum = acc.summary()
+    #expect(sum.group(2024, "E", "Q")?.participants == 3)  // {u2, u1, u3}
+    #expect(sum.year(2024)?.participants == 3)  // {u1, u2, u3}
+    #expect(sum.year(2025)?.participants == 1)  // {u9}
+    let whole = EventsLedger.aggregate(files: [f], calendar: marchYear).0
+    #expect(whole == sum)
+  }
+
   @Test func aTruncatedFileIsReadAgainWhole() {
     let s = LedgerScratch()
     let f = s.write("t.csv", ledgerHeader + "2023-04-01,E,P,u1,1\n2023-04-02,E,P,u2,2\n")

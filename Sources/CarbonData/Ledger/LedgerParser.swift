@@ -403,12 +403,10 @@ enum LedgerParser {
     return i
   }
 
-  /// Inserts a batch of (slot, participant) into the group and fiscal-year sets. A fiscal
-  /// year's set holds every id of its groups' sets, so an id already in its group's set is
-  /// already in the year's: only the ids new to their group go on to the year set (about
-  /// half of the rows at 10M, and the year sets are the biggest tables). Each stage loads
-  /// the buckets of the whole batch first, so that their cache misses overlap. `slots` and
-  /// `keys` are reused as scratch.
+  /// Inserts a batch of (slot, participant) into the group sets. The fiscal-year sets are
+  /// not filled here: a year's set is the union of its groups' sets, built at the merge
+  /// (`LedgerTotals.merge`) from the ids new to each merged group. The batch's buckets are
+  /// loaded first, so that their cache misses overlap.
   @inline(__always)
   static func flush(
     _ partial: inout LedgerPartial, _ slots: UnsafeMutablePointer<Int32>,
@@ -416,21 +414,8 @@ enum LedgerParser {
   ) -> UInt64 {
     var sink: UInt64 = 0
     partial.sets.withUnsafeMutableBufferPointer { sets in
-      partial.yearSlot.withUnsafeBufferPointer { ys in
-        for j in 0..<n { sink &+= sets[Int(slots[j])].touch(keys[j]) }
-        var m = 0
-        for j in 0..<n {
-          let s = Int(slots[j])
-          let k = keys[j]
-          if sets[s].insert(k) {
-            slots[m] = ys[s]
-            keys[m] = k
-            m += 1
-          }
-        }
-        for j in 0..<m { sink &+= sets[Int(slots[j])].touch(keys[j]) }
-        for j in 0..<m { sets[Int(slots[j])].insert(keys[j]) }
-      }
+      for j in 0..<n { sink &+= sets[Int(slots[j])].touch(keys[j]) }
+      for j in 0..<n { sets[Int(slots[j])].insert(keys[j]) }
     }
     return sink
   }

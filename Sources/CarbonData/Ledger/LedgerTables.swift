@@ -81,6 +81,48 @@ struct LedgerProbeTable<Key: FixedWidthInteger & UnsignedInteger> {
     while capacity < n { grow() }
   }
 
+  /// Inserts every key of `other` as `insertAll(of:)` does, and the keys that were new here
+  /// into `also` (batched the same way).
+  mutating func insertAll(
+    of other: LedgerProbeTable<Key>, newInto also: inout LedgerProbeTable<Key>
+  ) {
+    guard let src = other.keys else { return }
+    reserve(buckets: other.capacity)
+    var batch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+      0, 0, 0, 0, 0, 0, 0, 0
+    )
+    withUnsafeMutableBytes(of: &batch) { raw in
+      let buf = raw.bindMemory(to: Key.self)
+      let size = buf.count
+      var n = 0
+      var sink: UInt64 = 0
+      var j = 0
+      let cap = other.capacity
+      while j <= cap {
+        if j < cap {
+          if src[j] != 0 {
+            buf[n] = src[j]
+            n += 1
+          }
+          j += 1
+          if n < size { continue }
+        } else {
+          j += 1
+        }
+        for t in 0..<n { sink &+= touch(buf[t]) }
+        var m = 0
+        for t in 0..<n where insert(buf[t]) {
+          buf[m] = buf[t]
+          m += 1
+        }
+        for t in 0..<m { sink &+= also.touch(buf[t]) }
+        for t in 0..<m { also.insert(buf[t]) }
+        n = 0
+      }
+      loaded ^= sink
+    }
+  }
+
   /// Inserts every key of `other`, 64 at a time: the home buckets of a batch are loaded
   /// first, so their cache misses overlap.
   mutating func insertAll(of other: LedgerProbeTable<Key>) {
@@ -145,6 +187,18 @@ struct LedgerIDSet {
   mutating func insert(_ k: UInt64) -> Bool {
     if let c = compact(k) { return small.insert(c) }
     return large.insert(k)
+  }
+
+  /// Adds every id of `other` to this set, and the ids that were new here to `also`.
+  mutating func formUnion(_ other: LedgerIDSet, newInto also: inout LedgerIDSet) {
+    if other.tag == tag && also.tag == tag {
+      small.reserve(buckets: other.small.capacity)
+      large.reserve(buckets: other.large.capacity)
+      small.insertAll(of: other.small, newInto: &also.small)
+      large.insertAll(of: other.large, newInto: &also.large)
+    } else {
+      other.forEach { if insert($0) { also.insert($0) } }
+    }
   }
 
   /// Calls `body` with every id.

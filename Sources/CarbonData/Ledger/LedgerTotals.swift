@@ -43,12 +43,15 @@ final class LedgerTotals {
   /// Adds the partials (consumed: their sets are taken over or freed). `source` turns a
   /// first-seen record into a file and line.
   func merge(_ partials: [LedgerPartial], threads: Int, source: (LedgerFirstSeen) -> SourceRef?) {
-    // Serial part: slots, sums, counts, first sources, months.
-    var jobs: [(target: Int, parts: [(Int, Int)])] = []
-    var jobIndex: [Int: Int] = [:]
+    // Serial part: slots, sums, counts, first sources, months. The set unions are grouped
+    // into one job per fiscal year: its groups' sets, then its own set.
+    var jobs: [LedgerMergeJob] = []
+    var jobOfYear: [Int: Int] = [:]
+    var groupIndex: [Int: (Int, Int)] = [:]
     for (pi, p) in partials.enumerated() {
       for s in 0..<p.slotKeys.count {
-        let t = slot(p.slotKeys[s])
+        let key = p.slotKeys[s]
+        let t = slot(key)
         let (sum, o) = milli[t].addingReportingOverflow(p.milli[s])
         if o { overflowed = true } else { milli[t] = sum }
         events[t] += p.events[s]
@@ -57,44 +60,67 @@ final class LedgerTotals {
           if let cur = first[t], !LedgerTotals.precedes(ref, cur) { continue }
           first[t] = ref
         }
-        if let j = jobIndex[t] {
-          jobs[j].parts.append((pi, s))
+        let yt = slot((key >> 32) << 32 | UInt64(ledgerYearPair))
+        let j: Int
+        if let known = jobOfYear[yt] {
+          j = known
         } else {
-          jobIndex[t] = jobs.count
-          jobs.append((t, [(pi, s)]))
+          j = jobs.count
+          jobOfYear[yt] = j
+          jobs.append(LedgerMergeJob(year: yt))
+        }
+        let size = p.sets[s].count
+        jobs[j].size += size
+        if t == yt {
+          jobs[j].yearParts.append((pi, s))
+        } else if let at = groupIndex[t] {
+          jobs[at.0].groups[at.1].parts.append((pi, s))
+          jobs[at.0].groups[at.1].size += size
+        } else {
+          groupIndex[t] = (j, jobs[j].groups.count)
+          jobs[j].groups.append((t, [(pi, s)], size))
         }
       }
       for w in 0..<months.count { months[w] |= p.months[w] }
       store.merge(p.store)
       if p.overflowed { overflowed = true }
     }
-    // Parallel part: set unions, one target slot per job, biggest first.
-    jobs.sort { a, b in
-      a.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
-        > b.parts.reduce(0) { $0 + partials[$1.0].sets[$1.1].count }
-    }
+    // Parallel part: one fiscal year per job, biggest first. Each group's partial sets are
+    // united (the biggest taken over); the ids new to the group's merged set go on to the
+    // year's set, which so ends up the union of its groups' sets.
+    jobs.sort { $0.size > $1.size }
     let box = LedgerSendableBox(sets: sets, partials: partials, jobs: jobs)
     let n = min(max(1, threads), max(1, jobs.count))
     DispatchQueue.concurrentPerform(iterations: n) { w in
       while let j = box.next() {
         let job = box.jobs[j]
-        var target = box.target(job.target)
-        // The biggest set is taken over, the others are added to it.
-        let parts = job.parts.sorted {
-          box.partials[$0.0].sets[$0.1].count > box.partials[$1.0].sets[$1.1].count
-        }
-        for (pi, s) in parts {
+        var year = box.target(job.year)
+        for (pi, s) in job.yearParts {
           let src = box.partials[pi].sets[s]
-          if target.count == 0 && src.tag == target.tag {
-            // Take the partial's table over instead of copying it.
-            target.deallocate()
-            target = src
-          } else {
-            target.formUnion(src)
-            src.deallocate()
-          }
+          year.formUnion(src)
+          src.deallocate()
         }
-        box.setTarget(job.target, target)
+        for group in job.groups.sorted(by: { $0.size > $1.size }) {
+          var target = box.target(group.target)
+          // The biggest set is taken over, the others are added to it.
+          let parts = group.parts.sorted {
+            box.partials[$0.0].sets[$0.1].count > box.partials[$1.0].sets[$1.1].count
+          }
+          for (pi, s) in parts {
+            let src = box.partials[pi].sets[s]
+            if target.count == 0 && src.tag == target.tag {
+              // Take the partial's table over instead of copying it: all its ids are new.
+              target.deallocate()
+              target = src
+              year.formUnion(src)
+            } else {
+              target.formUnion(src, newInto: &year)
+              src.deallocate()
+            }
+          }
+          box.setTarget(group.target, target)
+        }
+        box.setTarget(job.year, year)
       }
       _ = w
     }
@@ -164,9 +190,9 @@ final class LedgerSendableBox: @unchecked Sendable {
   private var cursor = 0
   private(set) var sets: [LedgerIDSet]
   let partials: [LedgerPartial]
-  let jobs: [(target: Int, parts: [(Int, Int)])]
+  let jobs: [LedgerMergeJob]
 
-  init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [(target: Int, parts: [(Int, Int)])]) {
+  init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [LedgerMergeJob]) {
     self.sets = sets
     self.partials = partials
     self.jobs = jobs
@@ -191,4 +217,15 @@ final class LedgerSendableBox: @unchecked Sendable {
     sets[t] = value
     lock.unlock()
   }
+}
+
+/// The set unions of one fiscal year at the merge: (partial, slot) parts per group slot and
+/// for the year's own slot.
+struct LedgerMergeJob {
+  var year: Int
+  var yearParts: [(Int, Int)] = []
+  var groups: [(target: Int, parts: [(Int, Int)], size: Int)] = []
+  var size = 0
+
+  init(year: Int) { self.year = year }
 }
