@@ -59,7 +59,8 @@ enum CompareView {
     return years.sorted().map { fy in
       YearRow(
         fy: fy, net: ((nb[fy] ?? nil), (ns[fy] ?? nil)),
-        intensity: ((ib[fy] ?? nil), (intensityScenario[fy] ?? nil)), avoided: (ab[fy], avoidedScenario[fy]))
+        intensity: (ib[fy] ?? nil, intensityScenario[fy] ?? nil),
+        avoided: (ab[fy], avoidedScenario[fy]))
     }
   }
 

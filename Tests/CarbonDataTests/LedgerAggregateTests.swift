@@ -96,9 +96,9 @@ import Testing
     #expect(sum.rowsRead == 17)
     #expect(sum.rowsRejected == 15)
     #expect(sum.group(2024, "E", "P")?.milliKg == 2250)  // 1 kg + 1.25 kg
-    let where_ = diags.map { "\($0.line ?? 0):\($0.column ?? 0)" }
+    let positions = diags.map { "\($0.line ?? 0):\($0.column ?? 0)" }
     #expect(
-      where_ == [
+      positions == [
         "3:1", "4:1", "5:1", "6:5", "7:5", "8:5", "9:2", "10:4", "11:5", "12:6", "13:2", "15:2",
         "16:6", "18:5", "19:3",
       ])

@@ -13,8 +13,8 @@ import Testing
     guard let logPath = ProcessInfo.processInfo.environment["CARBONTOP_TTY_SMOKE"] else { return }
     var log = ""
     let terminal = try NcursesTerminal()
-    let guard_ = TerminalGuard { NcursesTerminal.restoreScreen() }
-    guard_.run {
+    let terminalGuard = TerminalGuard { NcursesTerminal.restoreScreen() }
+    terminalGuard.run {
       func draw(_ last: String) {
         let s = terminal.size
         terminal.clear(style: .plain)
