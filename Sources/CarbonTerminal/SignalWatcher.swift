@@ -19,9 +19,15 @@ public final class SignalWatcher {
   /// non-blocking signalfd for them.
   public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) throws {
     // ncurses learns of resizes through SIGWINCH, and installs its handler only when the
-    // signal has its default disposition: undo whatever the parent process left (an ignored
-    // or blocked SIGWINCH is inherited across exec).
-    signal(SIGWINCH, SIG_DFL)
+    // signal has its default disposition: undo an ignored SIGWINCH inherited from the parent
+    // (a blocked one is unblocked below). A handler already installed (ncurses' own) stays.
+    var current = sigaction()
+    if sigaction(SIGWINCH, nil, &current) == 0,
+      unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        == unsafeBitCast(SIG_IGN, to: Int.self)
+    {
+      signal(SIGWINCH, SIG_DFL)
+    }
     var winch = sigset_t()
     sigemptyset(&winch)
     sigaddset(&winch, SIGWINCH)
