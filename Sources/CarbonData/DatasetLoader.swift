@@ -124,7 +124,7 @@ public enum DatasetLoader {
 
   /// The `events/*.csv` files in UTF-8 byte order of their names; folders are skipped,
   /// unreadable entries reported.
-  static func ledgerFiles(base: String, diags: inout [Diagnostic]) -> [LedgerFile] {
+  public static func ledgerFiles(base: String, diags: inout [Diagnostic]) -> [LedgerFile] {
     let dir = base + "events"
     guard FileBytes.exists(dir) else { return [] }
     guard FileBytes.isFolder(dir) else {

@@ -54,12 +54,7 @@ public struct ThemeLoader: Sendable {
     candidates.append((root as NSString).appendingPathComponent("themes"))
     let bundled = candidates.first(where: isDir)
 
-    var user: String?
-    if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-      user = (xdg as NSString).appendingPathComponent("carbontop/themes")
-    } else if let home = environment["HOME"], !home.isEmpty {
-      user = (home as NSString).appendingPathComponent(".config/carbontop/themes")
-    }
+    let user = ConfigDirectory.path(environment: environment).map { $0 + "/themes" }
     return ThemeLoader(bundledDirectory: bundled, userDirectory: user)
   }
 

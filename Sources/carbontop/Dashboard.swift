@@ -319,11 +319,9 @@ final class Dashboard {
   }
 
   private func loadKeyMap() {
-    let env = ProcessInfo.processInfo.environment
-    let base =
-      env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? ((env["HOME"] ?? "") + "/.config")
-    let path = base + "/carbontop/keys.toml"
+    guard let dir = ConfigDirectory.path(environment: ProcessInfo.processInfo.environment)
+    else { return }
+    let path = dir + "/keys.toml"
     guard let data = FileManager.default.contents(atPath: path) else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)

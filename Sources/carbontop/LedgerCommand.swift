@@ -56,12 +56,12 @@ struct LedgerCommand: ParsableCommand {
       if isDir.boolValue {
         let toml = abs + "/dataset.toml"
         calendar = try datasetCalendar(toml, required: true) ?? calendar
-        let dir = abs + "/events"
-        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter {
-          $0.hasSuffix(".csv")
-        }
-        for n in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-          files.append(LedgerFile(path: dir + "/" + n, name: "events/" + n))
+        // The same listing of events/*.csv as the loader's (name order, folders and hidden
+        // files skipped, unreadable entries reported).
+        var listing: [Diagnostic] = []
+        files += DatasetLoader.ledgerFiles(base: abs + "/", diags: &listing)
+        for d in listing {
+          FileHandle.standardError.write(Data((Sanitize.text(d.description) + "\n").utf8))
         }
       } else {
         let parent = (abs as NSString).deletingLastPathComponent

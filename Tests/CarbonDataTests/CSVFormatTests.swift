@@ -26,7 +26,8 @@ import Testing
     #expect(rows[0].verified)
     #expect(rows[0].method == "first line\r\nsecond \"quoted\"\r\nthird")
     #expect(rows[1].source.line == 7)
-    #expect(rows[1].period == .month(YearMonth(year: 2025, month: 3)))  // FY2025 is in progress: no warning
+    // FY2025 is in progress: no warning
+    #expect(rows[1].period == .month(YearMonth(year: 2025, month: 3)))
     #expect(rows[1].entity == "Retail")
     // .5e1 = 0.5 x 10 = 5
     #expect(rows[1].avoided == 5)
@@ -40,7 +41,8 @@ import Testing
     let text =
       "period,entity,revenue\n"  // 1
       + "FY2023,A,1\rFY2024,A,2\n"  // 2: lone CR after field 3
-      + "FY2023,B,\"1\"\"\n"  // 3-4: quote never closed... resynchronises nowhere: the rest is one field
+      // 3-4: quote never closed... resynchronises nowhere: the rest is one field
+      + "FY2023,B,\"1\"\"\n"
       + "FY2024,C,3\n"
     d.write("revenue.csv", text)
     let loaded = d.load()

@@ -97,7 +97,8 @@ import Testing
         == OperationsRow(
           period: .fiscalYear(FiscalYear(2021)), entity: "Retail", scope12: 500,
           source: SourceRef(file: "operations.csv", line: 3)))
-    #expect(ops[2].period.fiscalYear(in: ds.organization.calendar) == FiscalYear(2024))  // April 2023 is in FY2024
+    // April 2023 is in FY2024
+    #expect(ops[2].period.fiscalYear(in: ds.organization.calendar) == FiscalYear(2024))
     #expect(ops[3].period == .day(YearMonth(year: 2023, month: 5), 15))
     #expect(ops[3].scope2Location == nil)
     #expect(

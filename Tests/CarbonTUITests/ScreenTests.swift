@@ -85,7 +85,8 @@ import Testing
     if w >= 80 { #expect(t.text.contains("Own operations: neutral by FY2030")) }
     #expect(t.text.contains("[by fiscal year]") || h < 20)
     if h >= 24 {
-      #expect(t.text.contains("FY2021        5.10 Mt"))  // FY in 11 + 1 space, net right-aligned in 9
+      // FY in 11 + 1 space, net right-aligned in 9
+      #expect(t.text.contains("FY2021        5.10 Mt"))
       #expect(t.text.contains("FY2026 YTD"))
     }
     s.screen = .zoom(.valueChain)

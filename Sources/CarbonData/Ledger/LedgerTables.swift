@@ -197,12 +197,12 @@ struct LedgerIDSet {
       small.insertAll(of: other.small, newInto: &also.small)
       large.insertAll(of: other.large, newInto: &also.large)
     } else {
-      other.forEach { if insert($0) { also.insert($0) } }
+      other.forEachID { if insert($0) { also.insert($0) } }
     }
   }
 
   /// Calls `body` with every id.
-  func forEach(_ body: (UInt64) -> Void) {
+  func forEachID(_ body: (UInt64) -> Void) {
     if let keys = small.keys {
       for j in 0..<small.capacity where keys[j] != 0 { body(tag << 50 | UInt64(keys[j] - 1)) }
     }
@@ -227,7 +227,7 @@ struct LedgerIDSet {
       small.insertAll(of: other.small)
       large.insertAll(of: other.large)
     } else {
-      other.forEach { insert($0) }
+      other.forEachID { insert($0) }
     }
   }
 }
