@@ -1,5 +1,11 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Aggregates the events ledger: given the files of `events/` (in name order) and the fiscal
 /// calendar, returns the summary and the diagnostics of the events files.

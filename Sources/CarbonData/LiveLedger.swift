@@ -1,5 +1,5 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -19,7 +19,7 @@ public final class LiveLedger: @unchecked Sendable {
     var mtime: Int64
   }
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var accumulator: LedgerAccumulator?
   private var calendar: FiscalCalendar?
   private var known: [String: Signature] = [:]

@@ -1,6 +1,12 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
 import TOMLKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Scenario files, `scenarios/NAME.toml`: `name`, an optional `description`, and `[levers]`.
 /// The only files carbontop ever writes into a dataset.
@@ -32,7 +38,7 @@ public enum ScenarioFile {
       }
       diag(.warning, loc.key(k, in: ""), m)
     }
-    var stem = (path as NSString).lastPathComponent
+    var stem = PathText.lastComponent(path)
     if stem.hasSuffix(".toml") { stem.removeLast(5) }
     var scenario = Scenario(name: stem)
     if let v = root["name"] {

@@ -1,5 +1,5 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// Turns the bytes of a TOML file into a TOMLKit table, or the diagnostic saying why not.

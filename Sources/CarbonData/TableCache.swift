@@ -1,5 +1,5 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -34,7 +34,7 @@ public final class TableCache: @unchecked Sendable {
     var diagnostics: [Diagnostic]
   }
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var entries: [String: Entry] = [:]
   private var read: [String] = []
 

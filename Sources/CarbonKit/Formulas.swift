@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The closed-form formulas of DATA.md, as plain functions (every figure of the report goes
 /// through them, and each is tested against hand-worked figures).

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The output formats of `carbontop report`: JSON (DATA.md's contract), text, markdown and CSV.
 /// Every format replaces control characters in text taken from data (JSON escapes them).
 ///
@@ -238,7 +236,7 @@ public enum ReportFormatter {
         for row in rows {
           line(
             "| "
-              + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+              + row.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ")
               + " |")
         }
       } else {
@@ -515,7 +513,7 @@ public enum ReportFormatter {
   static func csvField(_ raw: String) -> String {
     let f = Sanitize.text(raw)
     if f.contains(where: { $0 == "," || $0 == "\"" }) || f.hasPrefix(" ") || f.hasSuffix(" ") {
-      return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return "\"" + f.replacing("\"", with: "\"\"") + "\""
     }
     return f
   }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Formatting of figures for reading: tonnes scaled to t, kt, Mt, Gt; percentages with one
 /// decimal. Shared by the report formatter and the dashboard. Absent values print as "-".
 ///
@@ -13,7 +11,7 @@ public enum Units {
   /// `value` with `decimals` digits after the point, C locale, "-" when nil or not finite.
   public static func fixed(_ value: Double?, decimals: Int) -> String {
     guard let value, value.isFinite else { return none }
-    let s = String(format: "%.\(max(0, min(decimals, 12)))f", value)
+    let s = CFormat.string("%.*f", Int32(max(0, min(decimals, 12))), value)
     // Avoid "-0.0".
     if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
       return String(s.dropFirst())

@@ -1,5 +1,10 @@
 import CarbonKit
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The compare screen: the baseline (no scenario, defaults from history) and the scenario side
 /// by side, target by target (projected outcome) and year by year (the headline projections:

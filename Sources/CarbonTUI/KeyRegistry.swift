@@ -179,7 +179,7 @@ public struct KeyRegistry: Hashable, Sendable {
           e.keys.isEmpty
           ? "(unbound)" : e.keys.map { "`\(KeyNames.name($0))`" }.joined(separator: " ")
         out +=
-          "| \(keys.replacingOccurrences(of: "|", with: "\\|")) | `\(e.name)` | \(e.description) |\n"
+          "| \(keys.replacing("|", with: "\\|")) | `\(e.name)` | \(e.description) |\n"
       }
     }
     return out

@@ -1,5 +1,10 @@
 import CarbonKit
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Builds the three panels' models from a Report (no figure is computed here that the Report
 /// does not hold, except chart geometry: straight paths and the projected cumulative).
@@ -116,8 +121,7 @@ enum PanelModels {
   static func intensityUnit(_ d: Dataset?) -> String {
     guard let u = d?.organization.revenueUnit, !u.isEmpty else { return "t/revenue" }
     return "t/"
-      + sanitized(u).replacingOccurrences(of: "million ", with: "M ").replacingOccurrences(
-        of: "billion ", with: "bn ")
+      + sanitized(u).replacing("million ", with: "M ").replacing("billion ", with: "bn ")
   }
 
   static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
@@ -128,7 +132,7 @@ enum PanelModels {
     var title = "Value-chain intensity"
     if let b = vc.baselineIntensity, let ts = vc.targetIntensity, b > 0 {
       title +=
-        ": " + TUIFormat.signedPercent(ts / b - 1).replacingOccurrences(of: ".0%", with: "%")
+        ": " + TUIFormat.signedPercent(ts / b - 1).replacing(".0%", with: "%")
         + " by \(t.by)"
     }
     let y = f.vcL

@@ -1,5 +1,10 @@
 import CarbonKit
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// How the scenario editor shows, steps and reads each lever. Fractions (rates and the clean
 /// share) are shown and typed as percentages; removals and offsets in tCO2e per year.
@@ -71,8 +76,8 @@ public enum ScenarioLevers {
     guard let v, v.isFinite else { return "-" }
     if l.isTonnes { return TUIFormat.count(Int(v.rounded())) }
     let p = v * 100
-    if l == .cleanShareTarget { return String(format: "%.1f%%", p) }
-    let t = String(format: "%+.2f%%", p)
+    if l == .cleanShareTarget { return CFormat.string("%.1f%%", p) }
+    let t = CFormat.string("%+.2f%%", p)
     return t == "-0.00%" ? "+0.00%" : t
   }
 
@@ -80,7 +85,7 @@ public enum ScenarioLevers {
   /// fraction levers (an optional `%` after it), in tCO2e for removals and offsets. Returns
   /// the lever's value (a fraction, or tonnes), or a message saying what is expected.
   public static func parse(_ text: String, for l: Lever) -> Result<Double, InputError> {
-    var t = text.trimmingCharacters(in: .whitespaces)
+    var t = text.trimmingBlanks()
     let example = l.isTonnes ? "120000 or 1.2e5" : l == .cleanShareTarget ? "80 or 80%" : "-2.5"
     let shown = "\"" + sanitized(TUIFormat.truncate(text, to: 20)) + "\""
     guard !t.isEmpty else { return .failure(InputError("type a value, e.g. \(example)")) }
@@ -89,7 +94,7 @@ public enum ScenarioLevers {
         return .failure(
           InputError("\(shown): \(label(l)) is in tCO2e per year, not %; e.g. \(example)"))
       }
-      t = String(t.dropLast()).trimmingCharacters(in: .whitespaces)
+      t = String(t.dropLast()).trimmingBlanks()
     }
     if t.contains(",") || t.contains("_") {
       return .failure(InputError("\(shown): no thousands separators; e.g. \(example)"))

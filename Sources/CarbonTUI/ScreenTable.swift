@@ -55,7 +55,7 @@ public struct ScreenTable: Sendable {
             t(y.scope2Market),
             t(y.scope2Location), t(y.removals), t(y.offsets), t(y.abatement),
             TUIFormat.percent(y.cleanElectricityShare), t(y.scope12),
-            y.pue.map { String(format: "%.2f", $0) } ?? "-",
+            y.pue.map { CFormat.string("%.2f", $0) } ?? "-",
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.operations(y.fy))
     }

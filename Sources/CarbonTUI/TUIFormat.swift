@@ -1,5 +1,4 @@
 import CarbonKit
-import Foundation
 
 /// Replaces every control character (C0, DEL, C1, including ESC), Unicode line/paragraph
 /// separators and bidi controls with `?`, so that text from data files is drawn as text and
@@ -76,27 +75,27 @@ public enum TUIFormat {
     let (scaled, unit): (Double, String) =
       a >= 1e9
       ? (v / 1e9, "Gt") : a >= 1e6 ? (v / 1e6, "Mt") : a >= 1e3 ? (v / 1e3, "kt") : (v, "t")
-    if unit == "t" { return String(format: a < 10 ? "%.2f t" : a < 100 ? "%.1f t" : "%.0f t", v) }
-    return String(format: abs(scaled) < 10 ? "%.2f" : "%.1f", scaled) + " " + unit
+    if unit == "t" { return CFormat.string(a < 10 ? "%.2f t" : a < 100 ? "%.1f t" : "%.0f t", v) }
+    return CFormat.string(abs(scaled) < 10 ? "%.2f" : "%.1f", scaled) + " " + unit
   }
 
   /// A fraction as a percentage with one decimal: 0.39 -> `39.0%`; `-` for nil.
   public static func percent(_ f: Double?) -> String {
     guard let f, f.isFinite else { return "-" }
-    return String(format: "%.1f%%", f * 100)
+    return CFormat.string("%.1f%%", f * 100)
   }
 
   /// A signed percentage: 0.776 -> `+77.6%`, -0.07 -> `-7.0%`.
   public static func signedPercent(_ f: Double?) -> String {
     guard let f, f.isFinite else { return "-" }
     let p = f * 100
-    return String(format: p >= 0 ? "+%.1f%%" : "%.1f%%", p)
+    return CFormat.string(p >= 0 ? "+%.1f%%" : "%.1f%%", p)
   }
 
   /// An intensity with two decimals (`8.10`), its unit given separately.
   public static func intensity(_ v: Double?) -> String {
     guard let v, v.isFinite else { return "-" }
-    return String(format: "%.2f", v)
+    return CFormat.string("%.2f", v)
   }
 
   /// A plain number with thousands separators (`12,345`) for counts.
@@ -115,7 +114,7 @@ public enum TUIFormat {
   public static func raw(_ v: Double?) -> String {
     guard let v, v.isFinite else { return "" }
     if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-    return String(format: "%.6g", v)
+    return CFormat.string("%.6g", v)
   }
 
   /// The word shown with every status colour.

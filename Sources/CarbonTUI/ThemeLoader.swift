@@ -1,6 +1,6 @@
 import CarbonKit
 import CarbonTerminal
-import Foundation
+import FoundationEssentials
 
 /// Finds and loads themes: the bundled ones (themes/*.toml) and the user's own
 /// ($XDG_CONFIG_HOME/carbontop/themes, default ~/.config/carbontop/themes; a user theme
@@ -29,29 +29,24 @@ public struct ThemeLoader: Sendable {
   /// (found from this file's path); user themes from $XDG_CONFIG_HOME or ~/.config.
   public static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    executablePath: String? = Bundle.main.executablePath
+    executablePath: String? = ExecutablePath.current
   ) -> ThemeLoader {
     let fm = FileManager.default
     func isDir(_ p: String) -> Bool {
-      var d: ObjCBool = false
-      return fm.fileExists(atPath: p, isDirectory: &d) && d.boolValue
+      var d = false
+      return fm.fileExists(atPath: p, isDirectory: &d) && d
     }
     var candidates: [String] = []
     if let env = environment["CARBONTOP_THEMES"], !env.isEmpty { candidates.append(env) }
     if let exe = executablePath {
-      let dir = (exe as NSString).deletingLastPathComponent
-      candidates.append((dir as NSString).appendingPathComponent("themes"))
-      candidates.append(
-        ((dir as NSString).appendingPathComponent("../share/carbontop/themes") as NSString)
-          .standardizingPath)
+      let dir = PathText.parent(exe)
+      candidates.append(PathText.join(dir, "themes"))
+      candidates.append(PathText.join(PathText.parent(dir), "share/carbontop/themes"))
     }
     // Sources/CarbonTUI/ThemeLoader.swift -> the package root's themes/.
     let source = "\(#filePath)"
-    let root =
-      (((source as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-      as NSString)
-      .deletingLastPathComponent
-    candidates.append((root as NSString).appendingPathComponent("themes"))
+    let root = PathText.parent(PathText.parent(PathText.parent(source)))
+    candidates.append(PathText.join(root, "themes"))
     let bundled = candidates.first(where: isDir)
 
     let user = ConfigDirectory.path(environment: environment).map { $0 + "/themes" }
@@ -88,7 +83,7 @@ public struct ThemeLoader: Sendable {
     }
     var out: [String: String] = [:]
     for n in names where n.hasSuffix(".toml") {
-      out[String(n.dropLast(5))] = (dir as NSString).appendingPathComponent(n)
+      out[String(n.dropLast(5))] = PathText.join(dir, n)
     }
     return out
   }
@@ -129,7 +124,7 @@ public struct ThemeLoader: Sendable {
 
   /// Loads a theme file; its name is the file's name without `.toml`.
   public func load(path: String, name: String? = nil) -> Result {
-    let themeName = name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let themeName = name ?? PathText.stem(path)
     guard let data = FileManager.default.contents(atPath: path) else {
       return Result(
         theme: Self.defaultTheme,

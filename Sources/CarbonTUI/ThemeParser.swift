@@ -1,6 +1,5 @@
 import CarbonKit
 import CarbonTerminal
-import Foundation
 import TOMLKit
 
 /// Reads a theme file's TOML into a `Theme`: pure (text in, theme and diagnostics out).
@@ -52,7 +51,7 @@ public enum ThemeParser {
   /// and spaces ignored: `bright_red` is `brightred`; `grey`/`gray` is `brightblack`),
   /// `default`, or a decimal index 0-255 in quotes. Nil when it is none of these.
   public static func parseColour(_ text: String) -> Color? {
-    let t = text.trimmingCharacters(in: .whitespaces)
+    let t = text.trimmingBlanks()
     if t.hasPrefix("#") {
       let hex = t.dropFirst()
       guard hex.count == 6, hex.allSatisfy(\.isHexDigit), let v = UInt32(hex, radix: 16) else {
@@ -226,9 +225,9 @@ struct LineFinder {
   func line(section: String?, key: String?) -> Int? {
     var current: String? = nil
     for (i, raw) in lines.enumerated() {
-      let t = raw.trimmingCharacters(in: .whitespaces)
+      let t = raw.trimmingBlanks()
       if t.hasPrefix("[") {
-        let inner = t.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+        let inner = t.dropFirst().prefix { $0 != "]" }.trimmingBlanks()
         current = inner
         if key == nil, inner == section { return i + 1 }
         continue

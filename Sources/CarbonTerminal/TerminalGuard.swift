@@ -1,4 +1,10 @@
-import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Guarantees the terminal is given back (ncurses ended, the cursor and echo back) however
 /// the program leaves: a normal return, a thrown error (restored before the caller prints
@@ -23,45 +29,45 @@ import Foundation
 ///   }
 /// } catch {
 ///   // The terminal is already restored here.
-///   FileHandle.standardError.write(Data("carbontop: \(error)\n".utf8)); exit(1)
+///   FDText.err("carbontop: \(error)\n"); exit(1)
 /// }
 /// ```
-public final class TerminalGuard: @unchecked Sendable {
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var hooks: [@Sendable () -> Void] = []
-  nonisolated(unsafe) private static var atexitInstalled = false
+public final class TerminalGuard: Sendable {
+  private struct Registry {
+    var hooks: [@Sendable () -> Void] = []
+    var atexitInstalled = false
+  }
+  private static let registry = Mutex(Registry())
 
-  private let lock = NSLock()
-  private var done = false
+  private let done = Mutex(false)
   private let action: @Sendable () -> Void
 
   /// Registers `restore` to run once: at `restore()`, at the end of `run`, or at exit.
   /// `restore` must be safe to call at exit (e.g. `NcursesTerminal.restoreScreen`).
   public init(restore: @escaping @Sendable () -> Void) {
     action = restore
-    Self.lock.lock()
-    defer { Self.lock.unlock() }
-    Self.hooks.append { [self] in self.restore() }
-    if !Self.atexitInstalled {
-      Self.atexitInstalled = true
-      atexit { TerminalGuard.runExitHooks() }
+    let install = Self.registry.withLock { r in
+      r.hooks.append { [self] in self.restore() }
+      defer { r.atexitInstalled = true }
+      return !r.atexitInstalled
     }
+    if install { atexit { TerminalGuard.runExitHooks() } }
   }
 
   private static func runExitHooks() {
-    lock.lock()
-    let all = hooks
-    hooks.removeAll()
-    lock.unlock()
+    let all = registry.withLock { r in
+      defer { r.hooks.removeAll() }
+      return r.hooks
+    }
     for hook in all { hook() }
   }
 
   /// Gives the terminal back now. Safe to call more than once.
   public func restore() {
-    lock.lock()
-    let first = !done
-    done = true
-    lock.unlock()
+    let first = done.withLock { d in
+      defer { d = true }
+      return !d
+    }
     if first { action() }
   }
 

@@ -11,7 +11,8 @@ import CarbonData
 import CarbonKit
 import CarbonTUI
 import CarbonTerminal
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -37,17 +38,18 @@ func measure(_ name: String, runs: Int = 7, iterations: Int, _ body: (Int) -> Vo
   samples.sort()
   let median = samples[samples.count / 2]
   let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
+  let padded = name + String(repeating: " ", count: max(0, 44 - name.count))
   print(
-    String(
-      format: "%-44@ median %8.1f us   p95 %8.1f us   (%d runs x %d)", name as NSString,
-      median * 1e6,
-      p95 * 1e6, runs, iterations))
+    padded
+      + CFormat.string(
+        " median %8.1f us   p95 %8.1f us   (%ld runs x %ld)", median * 1e6, p95 * 1e6, runs,
+        iterations))
   return (median, p95)
 }
 
 let folder = CommandLine.arguments.dropFirst().first ?? "sample-data/alibaba"
 guard let loaded = try? DatasetLoader.load(folder: folder), let dataset = loaded.dataset else {
-  FileHandle.standardError.write(Data("carbontop-bench: cannot load \(folder)\n".utf8))
+  FDText.err("carbontop-bench: cannot load \(folder)\n")
   exit(2)
 }
 print("dataset \(folder): \(dataset.targets.count) targets")
@@ -62,9 +64,9 @@ _ = measure("report from scratch (index + build)", iterations: 500) { _ in
 
 /// Reads and drops what the terminal sends, so output never blocks.
 func drain(_ fd: Int32) {
-  Thread.detachNewThread {
+  DispatchQueue.global().async {
     var buffer = [UInt8](repeating: 0, count: 65536)
-    while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, 65536) }) != 0 {}
+    while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, 65536) }) > 0 {}
   }
 }
 
@@ -72,7 +74,7 @@ func drain(_ fd: Int32) {
 /// returns the key press's median and p95 CPU seconds.
 func measureTerminal(width: Int, height: Int) -> (Double, Double)? {
   guard let pty = PseudoTerminal.open(width: width, height: height) else {
-    FileHandle.standardError.write(Data("carbontop-bench: no pseudo-terminal\n".utf8))
+    FDText.err("carbontop-bench: no pseudo-terminal\n")
     return nil
   }
   var options = NcursesTerminal.Options(environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
@@ -80,7 +82,7 @@ func measureTerminal(width: Int, height: Int) -> (Double, Double)? {
   options.ttyPath = pty.slavePath
   drain(pty.master)
   guard let terminal = try? NcursesTerminal(options: options) else {
-    FileHandle.standardError.write(Data("carbontop-bench: ncurses did not start\n".utf8))
+    FDText.err("carbontop-bench: ncurses did not start\n")
     return nil
   }
   defer { terminal.restore() }

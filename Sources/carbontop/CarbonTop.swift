@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+import CarbonKit
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The root command: the dashboard by default, and the headless subcommands.
 @main
@@ -32,14 +39,14 @@ struct CarbonTop: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let error as UsageError {
-      FileHandle.standardError.write(Data("carbontop: \(error.description)\n".utf8))
-      Foundation.exit(2)
+      FDText.err("carbontop: \(error.description)\n")
+      Glibc.exit(2)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         let message = fullMessage(for: error)
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(2)
+        FDText.err(message + "\n")
+        Glibc.exit(2)
       }
       exit(withError: error)
     }

@@ -1,7 +1,13 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `carbontop check`: validate a dataset and print its diagnostics.
 struct CheckCommand: ParsableCommand {
@@ -55,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     let warnings = diagnostics.count - errors
     out +=
       "\(Sanitize.text(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-    FileHandle.standardOutput.write(Data(out.utf8))
+    FDText.out(out)
     return errors > 0
   }
 }

@@ -2,7 +2,13 @@ import ArgumentParser
 import CarbonData
 import CarbonKit
 import CarbonTerminal
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `carbontop check --watch`: the diagnostics printed again whenever the dataset changes,
 /// for people writing the pipeline that produces the files. One `poll()` over the watcher
@@ -20,12 +26,12 @@ struct CheckWatch {
     func check(_ why: String) {
       let header =
         "== \(Dashboard.clock())  \(Sanitize.text(why))  (\(watcher.modeDescription)) ==\n"
-      FileHandle.standardOutput.write(Data(header.utf8))
+      FDText.out(header)
       do {
         let loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
         CheckCommand.print(loaded.diagnostics, folder: folder)
       } catch {
-        FileHandle.standardOutput.write(Data("\(Sanitize.text(folder)): error: \(error)\n".utf8))
+        FDText.out("\(Sanitize.text(folder)): error: \(error)\n")
       }
     }
     check("checking \(folder)")
@@ -44,8 +50,7 @@ struct CheckWatch {
           return true
         }.map(\.path))
       if change.folderGone {
-        FileHandle.standardOutput.write(
-          Data("== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n".utf8))
+        FDText.out("== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n")
         continue
       }
       check("changed: " + (paths.isEmpty ? "the dataset folder" : paths.joined(separator: ", ")))

@@ -2,7 +2,7 @@ import CarbonData
 import CarbonKit
 import CarbonTUI
 import CarbonTerminal
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -81,7 +81,7 @@ final class Dashboard {
     state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
     state.monochrome = terminal.colorDepth == .none
     report = ReportBuilder.build(
-      dataset: Dataset(organization: Organization(name: (folder as NSString).lastPathComponent)),
+      dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
       scenario: nil)
     applyTheme(named: themeName)
     loadKeyMap()
@@ -271,7 +271,7 @@ final class Dashboard {
           state.scenarioModified = false
           scenario = sc.levers.isEmpty ? nil : sc
           recomputeScenario()
-          state.statusMessage = "saved \((path as NSString).lastPathComponent) \(Dashboard.clock())"
+          state.statusMessage = "saved \(PathText.lastComponent(path)) \(Dashboard.clock())"
         } catch {
           state.statusMessage = "cannot save the scenario: \(error)"
         }
@@ -359,6 +359,6 @@ final class Dashboard {
     var t = time(nil)
     var tm = tm()
     localtime_r(&t, &tm)
-    return String(format: "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec)
+    return CFormat.string("%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec)
   }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CarbonKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -52,8 +52,8 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue
+    var isDir = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir
     else {
       throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
     }

@@ -1,7 +1,13 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where the dataset is: the DATASET argument, else `sample-data/alibaba` when that folder
 /// exists in the current directory.
@@ -11,8 +17,8 @@ enum DatasetLocation {
   /// Resolves the DATASET argument or its default; a clear usage error when neither exists.
   static func resolve(_ argument: String?) throws -> String {
     if let argument { return argument }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: defaultFolder, isDirectory: &isDir), isDir.boolValue {
+    var isDir = false
+    if FileManager.default.fileExists(atPath: defaultFolder, isDirectory: &isDir), isDir {
       return defaultFolder
     }
     throw UsageError(

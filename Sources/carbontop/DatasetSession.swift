@@ -1,7 +1,14 @@
 import CarbonData
 import CarbonKit
 import CarbonTerminal
-import Foundation
+import Dispatch
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Loads the dataset off the UI thread: one load at a time on a serial queue, through the
 /// same `DatasetLoader` as `carbontop report`, with a `LiveLedger` so that a grown events
@@ -22,7 +29,7 @@ final class DatasetSession: @unchecked Sendable {
   let folder: String
   private let wake: WakePipe
   private let queue = DispatchQueue(label: "carbontop.load")
-  private let lock = NSLock()
+  private let lock = Lock()
   private var finished: Result?
   private var running = false
   private var queued: (reason: String, rewritten: [String])?

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -49,11 +49,11 @@ struct LedgerCommand: ParsableCommand {
     let fm = FileManager.default
     for p in paths {
       let abs = URL(fileURLWithPath: p).standardizedFileURL.path
-      var isDir: ObjCBool = false
+      var isDir = false
       guard fm.fileExists(atPath: abs, isDirectory: &isDir) else {
         fail("\(Sanitize.text(p)): no such file or folder")
       }
-      if isDir.boolValue {
+      if isDir {
         let toml = abs + "/dataset.toml"
         calendar = try datasetCalendar(toml, required: true) ?? calendar
         // The same listing of events/*.csv as the loader's (name order, folders and hidden
@@ -61,16 +61,16 @@ struct LedgerCommand: ParsableCommand {
         var listing: [Diagnostic] = []
         files += DatasetLoader.ledgerFiles(base: abs + "/", diags: &listing)
         for d in listing {
-          FileHandle.standardError.write(Data((Sanitize.text(d.description) + "\n").utf8))
+          FDText.err(Sanitize.text(d.description) + "\n")
         }
       } else {
-        let parent = (abs as NSString).deletingLastPathComponent
-        let toml = (parent as NSString).deletingLastPathComponent + "/dataset.toml"
-        if (parent as NSString).lastPathComponent == "events", fm.fileExists(atPath: toml),
+        let parent = PathText.parent(abs)
+        let toml = PathText.parent(parent) + "/dataset.toml"
+        if PathText.lastComponent(parent) == "events", fm.fileExists(atPath: toml),
           fiscalYearEnd == nil
         {
           calendar = try datasetCalendar(toml, required: false) ?? calendar
-          files.append(LedgerFile(path: abs, name: "events/" + (abs as NSString).lastPathComponent))
+          files.append(LedgerFile(path: abs, name: "events/" + PathText.lastComponent(abs)))
         } else {
           files.append(LedgerFile(path: abs, name: p))
         }
@@ -94,13 +94,12 @@ struct LedgerCommand: ParsableCommand {
     bar?.finish()
     for d in diags {
       let text = Sanitize.text(d.description) + "\n"
-      FileHandle.standardError.write(Data(text.utf8))
+      FDText.err(text)
     }
     if summary.rowsRejected > 0 {
-      FileHandle.standardError.write(
-        Data(
-          "warning: \(summary.rowsRejected) of \(summary.rowsRead) rows rejected and left out of the sums\n"
-            .utf8))
+      FDText.err(
+        "warning: \(summary.rowsRejected) of \(summary.rowsRead) rows rejected and left out of the sums\n"
+      )
     }
     let csv = W1.csv(summary)
     do {
@@ -119,7 +118,7 @@ struct LedgerCommand: ParsableCommand {
   }
 
   private func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("carbontop ledger: \(message)\n".utf8))
-    Foundation.exit(2)
+    FDText.err("carbontop ledger: \(message)\n")
+    Glibc.exit(2)
   }
 }

@@ -1,4 +1,6 @@
-import Foundation
+import CarbonKit
+import Dispatch
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -7,7 +9,7 @@ import Foundation
 /// A progress bar on standard error for long reads: it appears only when reading has taken
 /// more than half a second and standard error is a terminal, and is erased when done.
 final class ProgressBar: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private let label: String
   private let start = DispatchTime.now().uptimeNanoseconds
   private var lastDraw: UInt64 = 0
@@ -33,15 +35,15 @@ final class ProgressBar: @unchecked Sendable {
     let filled = Int(fraction * Double(width))
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
     let mb = Double(done) / 1_048_576
-    let line = String(format: "\r%@ [%@] %5.1f%%  %.0f MiB", label, bar, fraction * 100, mb)
-    FileHandle.standardError.write(Data(line.utf8))
+    let line = "\r\(label) [\(bar)] " + CFormat.string("%5.1f%%  %.0f MiB", fraction * 100, mb)
+    FDText.err(line)
   }
 
   /// Erases the bar if it was drawn.
   func finish() {
     lock.lock()
     defer { lock.unlock() }
-    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if shown { FDText.err("\r\u{1B}[K") }
     shown = false
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
     progress?.finish()
     guard var data = loaded.dataset else {
       for d in loaded.diagnostics {
-        FileHandle.standardError.write(Data((Sanitize.text(d.description) + "\n").utf8))
+        FDText.err(Sanitize.text(d.description) + "\n")
       }
       throw ExitCode(1)
     }
@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
       data.diagnostics += diags
       guard let s else {
         for d in diags {
-          FileHandle.standardError.write(Data((Sanitize.text(d.description) + "\n").utf8))
+          FDText.err(Sanitize.text(d.description) + "\n")
         }
         throw ExitCode(1)
       }
@@ -93,18 +93,18 @@ enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
     let data = Data(text.utf8)
     guard let path, path != "-" else {
-      FileHandle.standardOutput.write(data)
+      data.withUnsafeBytes { FDText.write($0.bindMemory(to: UInt8.self), to: 1) }
       return
     }
     var st = stat()
     let exists = stat(path, &st) == 0
     do {
       if exists && (st.st_mode & S_IFMT) != S_IFREG {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-          throw CocoaError(.fileWriteNoPermission)
-        }
-        defer { try? handle.close() }
-        try handle.write(contentsOf: data)
+        // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        defer { close(fd) }
+        data.withUnsafeBytes { FDText.write($0.bindMemory(to: UInt8.self), to: fd) }
       } else {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
       }

@@ -1,5 +1,5 @@
 import CarbonKit
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// The avoided-emissions ledger (`events/*.csv`) summed per (fiscal year, entity, program).

@@ -1,5 +1,6 @@
 import CarbonKit
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -371,7 +372,7 @@ public final class LedgerAccumulator {
 
 /// The work queue, progress and results of one parallel read.
 final class LedgerWork: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var cursor = 0
   private let count: Int
   private(set) var results: [LedgerChunkResult?]

@@ -1,9 +1,10 @@
-import Foundation
+import CarbonKit
+import FoundationEssentials
 
 /// The (entity, program) pairs seen so far, numbered in first-seen order. Shared by the
 /// parsing threads (each keeps its own cache in front of it), so it is locked.
 final class LedgerPairRegistry: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var ids: [PairKey: Int32] = [:]
   private var entities: [[UInt8]] = []
   private var programs: [[UInt8]] = []

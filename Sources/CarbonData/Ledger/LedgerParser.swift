@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A rejected row of a chunk, before its line is made absolute.
 struct LedgerRowError: Sendable {

@@ -1,5 +1,6 @@
 import CarbonKit
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// The merged aggregation state: per (fiscal year, pair) sums, event counts, participant
 /// sets and first sources; per fiscal year the participant set; the months with data.
@@ -186,7 +187,7 @@ final class LedgerTotals {
 
 /// Shared state of the parallel set merge (each job touches only its own target slot).
 final class LedgerSendableBox: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var cursor = 0
   private(set) var sets: [LedgerIDSet]
   let partials: [LedgerPartial]
