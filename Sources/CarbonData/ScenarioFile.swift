@@ -162,48 +162,10 @@ public enum ScenarioFile {
     }
     guard FileBytes.isFolder(dir) else { throw ScenarioFileError.io("\(dir): not a folder") }
     let final = dir + "/" + scenario.name + ".toml"
-    let bytes = Array(text(of: scenario).utf8)
-    var tmp = ""
-    var fd: Int32 = -1
-    for attempt in 0..<100 {
-      tmp = dir + "/.\(scenario.name).toml.tmp-\(getpid())-\(attempt)"
-      fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      if fd >= 0 || errno != EEXIST { break }
-    }
-    guard fd >= 0 else {
-      throw ScenarioFileError.io(
-        "cannot create a file in \(dir): " + String(cString: strerror(errno)))
-    }
-    func fail(_ what: String) -> ScenarioFileError {
-      let m = "cannot write \(final): \(what): " + String(cString: strerror(errno))
-      close(fd)
-      unlink(tmp)
-      return .io(m)
-    }
-    var off = 0
-    while off < bytes.count {
-      let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw fail("write")
-      }
-      off += n
-    }
-    guard fsync(fd) == 0 else { throw fail("fsync") }
-    guard close(fd) == 0 else {
-      let m = String(cString: strerror(errno))
-      unlink(tmp)
-      throw ScenarioFileError.io("cannot write \(final): close: \(m)")
-    }
-    guard rename(tmp, final) == 0 else {
-      let m = String(cString: strerror(errno))
-      unlink(tmp)
-      throw ScenarioFileError.io("cannot write \(final): rename: \(m)")
-    }
-    let dfd = open(dir, O_RDONLY | O_CLOEXEC)
-    if dfd >= 0 {
-      _ = fsync(dfd)
-      close(dfd)
+    do {
+      try AtomicFile.write(Array(text(of: scenario).utf8), to: final)
+    } catch {
+      throw ScenarioFileError.io(error.description)
     }
     return final
   }

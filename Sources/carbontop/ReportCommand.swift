@@ -91,25 +91,26 @@ struct ReportCommand: ParsableCommand {
 /// /dev/null, a FIFO or a terminal, is written in place, never replaced.
 enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
-    let data = Data(text.utf8)
     guard let path, path != "-" else {
-      data.withUnsafeBytes { FDText.write($0.bindMemory(to: UInt8.self), to: 1) }
+      FDText.out(text)
       return
     }
     var st = stat()
-    let exists = stat(path, &st) == 0
-    do {
-      if exists && (st.st_mode & S_IFMT) != S_IFREG {
-        // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        defer { close(fd) }
-        data.withUnsafeBytes { FDText.write($0.bindMemory(to: UInt8.self), to: fd) }
-      } else {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+      // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
+      let fd = open(path, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else {
+        throw UsageError(
+          "cannot write \(Sanitize.text(path)): " + String(cString: strerror(errno)))
       }
+      defer { close(fd) }
+      FDText.write(text, to: fd)
+      return
+    }
+    do {
+      try AtomicFile.write(Array(text.utf8), to: path)
     } catch {
-      throw UsageError("cannot write \(Sanitize.text(path)): \(error.localizedDescription)")
+      throw UsageError(Sanitize.text(error.description))
     }
   }
 }

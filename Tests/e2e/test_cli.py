@@ -59,6 +59,16 @@ def test_report_output_file_and_devices():
         out = os.path.join(d, "r.json")
         assert run("report", "--format", "json", "--output", out).returncode == 0
         assert json.load(open(out))["organization"] == "Alibaba Group"
+        # Replacing an existing file leaves no temporary file behind.
+        assert run("report", "--format", "csv", "--output", out).returncode == 0
+        assert open(out).read().startswith("section,")
+        assert os.listdir(d) == ["r.json"]
+        # A folder that does not exist: exit 2, the path and the reason, nothing written.
+        bad = os.path.join(d, "missing", "r.json")
+        r = run("report", "--output", bad)
+        assert r.returncode == 2
+        assert f"cannot write {bad}" in r.stderr and "No such file or directory" in r.stderr
+        assert os.listdir(d) == ["r.json"]
     # A device is written in place, never replaced.
     fifo_dir = tempfile.mkdtemp()
     try:
