@@ -15,6 +15,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "CarbonKit"),
+    // The TOML 1.0.0 parser: standard library only (no Foundation).
+    .target(name: "CarbonTOML"),
     .target(
       name: "CarbonData",
       dependencies: ["CarbonKit", .product(name: "TOMLKit", package: "TOMLKit")]
@@ -39,6 +41,8 @@ let package = Package(
       dependencies: ["CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI"]
     ),
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
+    .testTarget(
+      name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
     .testTarget(
