@@ -10,8 +10,7 @@ let package = Package(
     .library(name: "CarbonData", targets: ["CarbonData"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     .target(name: "CarbonKit"),
@@ -19,14 +18,14 @@ let package = Package(
     .target(name: "CarbonTOML"),
     .target(
       name: "CarbonData",
-      dependencies: ["CarbonKit", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["CarbonKit", "CarbonTOML"]
     ),
     // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
     .systemLibrary(name: "CNcursesW"),
     .target(name: "CarbonTerminal", dependencies: ["CNcursesW"]),
     .target(
       name: "CarbonTUI",
-      dependencies: ["CarbonKit", "CarbonTerminal", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["CarbonKit", "CarbonTerminal", "CarbonTOML"]
     ),
     .executableTarget(
       name: "carbontop",

@@ -1,5 +1,5 @@
 import CarbonKit
-import TOMLKit
+import CarbonTOML
 
 /// dataset.toml: `[organization]` and the `[[target]]` list, validated by every rule of DATA.md.
 enum DatasetConfig {
@@ -20,9 +20,8 @@ enum DatasetConfig {
   /// The organization and the valid targets; nil when dataset.toml is unusable (a syntax error,
   /// no `[organization] name`, a bad `fiscal_year_end`). Problems go into `diags`.
   static func parse(_ bytes: [UInt8], diags: inout [Diagnostic]) -> (Organization, [Target])? {
-    guard let (root, text) = TOMLSource.parse(bytes, file: file, diags: &diags) else { return nil }
-    let loc = TOMLLocator(text: text)
-    func diag(_ s: Diagnostic.Severity, _ p: TOMLLocator.Position?, _ m: String) {
+    guard let root = TOMLSource.parse(bytes, file: file, diags: &diags) else { return nil }
+    func diag(_ s: Diagnostic.Severity, _ p: TOMLPosition?, _ m: String) {
       diags.append(Diagnostic(s, file: file, line: p?.line, column: p?.column, m))
     }
     for k in root.keys where k != "organization" && k != "target" {
@@ -30,14 +29,14 @@ enum DatasetConfig {
       if let near = NameSuggestion.closest(to: k, among: ["organization", "target"]) {
         m += "; did you mean \"\(near)\"?"
       }
-      diag(.warning, loc.key(k, in: ""), m)
+      diag(.warning, root.position(of: k), m)
     }
 
     // [organization]
     var organization: Organization?
     if let orgValue = root["organization"] {
       if let org = orgValue.table {
-        let at = { (k: String) in loc.key(k, in: "organization") }
+        let at = { (k: String) in org.position(of: k) ?? org.position }
         for k in org.keys where !organizationKeys.contains(k) {
           var m = "unknown key \(DisplayText.quoted(k)) in [organization] (ignored)"
           if let near = NameSuggestion.closest(to: k, among: organizationKeys) {
@@ -56,12 +55,12 @@ enum DatasetConfig {
               name = s
             }
           } else {
-            diag(.error, at("name"), "name: expected a string, found \(TOMLSource.typeName(v))")
+            diag(.error, at("name"), "name: expected a string, found \(v.typeName)")
             usable = false
           }
         } else {
           diag(
-            .error, loc.header("organization") ?? loc.key("organization", in: ""),
+            .error, org.position,
             "[organization] name is required")
           usable = false
         }
@@ -70,7 +69,7 @@ enum DatasetConfig {
           if let s = v.string, let c = FiscalCalendar(fiscalYearEnd: s) {
             calendar = c
           } else {
-            let found = v.string.map { DisplayText.quoted($0) } ?? TOMLSource.typeName(v)
+            let found = v.string.map { DisplayText.quoted($0) } ?? v.typeName
             diag(
               .error, at("fiscal_year_end"),
               "fiscal_year_end: expected MM-DD, the last day of a month (e.g. \"03-31\"), found \(found)"
@@ -81,7 +80,7 @@ enum DatasetConfig {
         func optionalString(_ k: String) -> String? {
           guard let v = org[k] else { return nil }
           if let s = v.string { return s }
-          diag(.error, at(k), "\(k): expected a string, found \(TOMLSource.typeName(v))")
+          diag(.error, at(k), "\(k): expected a string, found \(v.typeName)")
           return nil
         }
         let currency = optionalString("currency")
@@ -92,8 +91,8 @@ enum DatasetConfig {
         }
       } else {
         diag(
-          .error, loc.key("organization", in: ""),
-          "organization: expected a table, found \(TOMLSource.typeName(orgValue))")
+          .error, root.valuePosition(of: "organization"),
+          "organization: expected a table, found \(orgValue.typeName)")
       }
     } else {
       diags.append(
@@ -109,19 +108,19 @@ enum DatasetConfig {
           let element = list[i]
           guard let t = element.table else {
             diag(
-              .error, loc.key("target", in: ""),
-              "target #\(i + 1): expected a table ([[target]]), found \(TOMLSource.typeName(element))"
+              .error, root.valuePosition(of: "target"),
+              "target #\(i + 1): expected a table ([[target]]), found \(element.typeName)"
             )
             continue
           }
-          if let target = parseTarget(t, index: i, loc: loc, ids: &ids, diags: &diags) {
+          if let target = parseTarget(t, index: i, ids: &ids, diags: &diags) {
             targets.append(target)
           }
         }
       } else {
         diag(
-          .error, loc.key("target", in: "") ?? loc.header("target"),
-          "target: expected an array of tables ([[target]]), found \(TOMLSource.typeName(tv))")
+          .error, root.valuePosition(of: "target"),
+          "target: expected an array of tables ([[target]]), found \(tv.typeName)")
       }
     }
     guard let organization else { return nil }
@@ -129,22 +128,22 @@ enum DatasetConfig {
   }
 
   private static func parseTarget(
-    _ t: TOMLTable, index i: Int, loc: TOMLLocator, ids: inout [String: Int],
+    _ t: TOMLTable, index i: Int, ids: inout [String: Int],
     diags: inout [Diagnostic]
   ) -> Target? {
     let file = self.file
-    let header = loc.header("target", occurrence: i)
-    let at = { (k: String) in loc.key(k, in: "target", occurrence: i) }
+    let header: TOMLPosition? = t.position
+    let at = { (k: String) in t.position(of: k) ?? t.position }
     var ok = true
     var prefix = "target #\(i + 1): "
-    func diag(_ s: Diagnostic.Severity, _ p: TOMLLocator.Position?, _ m: String) {
+    func diag(_ s: Diagnostic.Severity, _ p: TOMLPosition?, _ m: String) {
       if s == .error { ok = false }
       diags.append(Diagnostic(s, file: file, line: p?.line, column: p?.column, prefix + m))
     }
     func string(_ k: String) -> String? {
       guard let v = t[k] else { return nil }
       if let s = v.string { return s }
-      diag(.error, at(k), "\(k): expected a string, found \(TOMLSource.typeName(v))")
+      diag(.error, at(k), "\(k): expected a string, found \(v.typeName)")
       return nil
     }
 
@@ -162,7 +161,7 @@ enum DatasetConfig {
         if let first = ids[s] {
           diag(.error, at("id"), "duplicate id (first at line \(first))")
         } else {
-          ids[s] = at("id")?.line ?? 0
+          ids[s] = at("id").line
         }
       } else {
         diag(
@@ -222,14 +221,14 @@ enum DatasetConfig {
     func fiscalYear(_ k: String) -> FiscalYear? {
       guard let v = t[k] else { return nil }
       if let s = v.string, let fy = FiscalYear(parsing: s) { return fy }
-      let found = v.string.map { DisplayText.quoted($0) } ?? TOMLSource.typeName(v)
+      let found = v.string.map { DisplayText.quoted($0) } ?? v.typeName
       diag(.error, at(k), "\(k): expected a fiscal year like \"FY2030\", found \(found)")
       return nil
     }
     func number(_ k: String) -> Double? {
       guard let v = t[k] else { return nil }
-      if let d = TOMLSource.number(v) { return d }
-      diag(.error, at(k), "\(k): expected a number, found \(TOMLSource.typeName(v))")
+      if let d = v.number { return d }
+      diag(.error, at(k), "\(k): expected a number, found \(v.typeName)")
       return nil
     }
 
@@ -247,7 +246,7 @@ enum DatasetConfig {
           .error, at("amount_tco2e"),
           "amount_tco2e: expected a number above 0, found \(DisplayText.number(a))")
       } else {
-        amount = t["amount_tco2e"].flatMap { TOMLSource.number($0) }
+        amount = t["amount_tco2e"]?.number
       }
       if let b = baseline, let by, by < b {
         diag(.error, at("by"), "by (\(by)) must not be before from (\(b))")
@@ -262,7 +261,7 @@ enum DatasetConfig {
             guard let s = e.string else {
               diag(
                 .error, at("scopes"),
-                "scopes: expected strings \"1\", \"2\" or \"3\", found \(TOMLSource.typeName(e))")
+                "scopes: expected strings \"1\", \"2\" or \"3\", found \(e.typeName)")
               break
             }
             guard let sc = Scope(rawValue: s) else {
@@ -277,7 +276,7 @@ enum DatasetConfig {
         } else {
           diag(
             .error, at("scopes"),
-            "scopes: expected an array of \"1\", \"2\", \"3\", found \(TOMLSource.typeName(v))")
+            "scopes: expected an array of \"1\", \"2\", \"3\", found \(v.typeName)")
         }
       }
       if let s = string("scope2_basis") {
@@ -295,7 +294,7 @@ enum DatasetConfig {
         } else {
           diag(
             .error, at("offsets"),
-            "offsets: expected true or false, found \(TOMLSource.typeName(v))")
+            "offsets: expected true or false, found \(v.typeName)")
         }
       }
       if kind == .intensity, let r = number("reduction") {

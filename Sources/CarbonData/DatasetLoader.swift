@@ -28,8 +28,7 @@ public enum DatasetLoader {
     let base = folder.hasSuffix("/") ? folder : folder + "/"
     var diags: [Diagnostic] = []
 
-    // dataset.toml (parsed again only when it changed: TOMLKit 0.6.0 never frees a parsed
-    // table, so a reload must not parse an unchanged file; see docs/performance.md)
+    // dataset.toml (parsed again only when it changed, like every table of the dataset)
     cache?.beginLoad()
     var config: (Organization, [Target])?
     let configSignature = cache.flatMap { _ in TableCache.Signature(path: base + DatasetConfig.file)

@@ -1,6 +1,6 @@
 import CarbonKit
+import CarbonTOML
 import FoundationEssentials
-import TOMLKit
 
 #if canImport(Glibc)
   import Glibc
@@ -24,11 +24,10 @@ public enum ScenarioFile {
     case .failed(let m): return (nil, [Diagnostic(.error, file: file, m)])
     case .bytes(let b): bytes = b
     }
-    guard let (root, text) = TOMLSource.parse(bytes, file: file, diags: &diags) else {
+    guard let root = TOMLSource.parse(bytes, file: file, diags: &diags) else {
       return (nil, diags)
     }
-    let loc = TOMLLocator(text: text)
-    func diag(_ s: Diagnostic.Severity, _ p: TOMLLocator.Position?, _ m: String) {
+    func diag(_ s: Diagnostic.Severity, _ p: TOMLPosition?, _ m: String) {
       diags.append(Diagnostic(s, file: file, line: p?.line, column: p?.column, m))
     }
     for k in root.keys where !topKeys.contains(k) {
@@ -36,7 +35,7 @@ public enum ScenarioFile {
       if let near = NameSuggestion.closest(to: k, among: topKeys) {
         m += "; did you mean \"\(near)\"?"
       }
-      diag(.warning, loc.key(k, in: ""), m)
+      diag(.warning, root.position(of: k), m)
     }
     var stem = PathText.lastComponent(path)
     if stem.hasSuffix(".toml") { stem.removeLast(5) }
@@ -45,8 +44,8 @@ public enum ScenarioFile {
       if let s = v.string, !s.isEmpty {
         scenario.name = s
       } else {
-        let found = v.string.map { DisplayText.quoted($0) } ?? TOMLSource.typeName(v)
-        diag(.error, loc.key("name", in: ""), "name: expected a non-empty string, found \(found)")
+        let found = v.string.map { DisplayText.quoted($0) } ?? v.typeName
+        diag(.error, root.position(of: "name"), "name: expected a non-empty string, found \(found)")
       }
     } else {
       diag(.warning, nil, "no name; using \(DisplayText.quoted(stem))")
@@ -56,15 +55,15 @@ public enum ScenarioFile {
         scenario.description = s
       } else {
         diag(
-          .error, loc.key("description", in: ""),
-          "description: expected a string, found \(TOMLSource.typeName(v))")
+          .error, root.position(of: "description"),
+          "description: expected a string, found \(v.typeName)")
       }
     }
     if let lv = root["levers"] {
       if let t = lv.table {
         let known = Lever.allCases.map(\.rawValue)
         for k in t.keys {
-          let at = loc.key(k, in: "levers")
+          let at = t.position(of: k)
           guard let lever = Lever(rawValue: k) else {
             var m = "unknown lever \(DisplayText.quoted(k)) (ignored)"
             if let near = NameSuggestion.closest(to: k, among: known) {
@@ -74,8 +73,8 @@ public enum ScenarioFile {
             continue
           }
           guard let value = t[k] else { continue }
-          guard let x = TOMLSource.number(value) else {
-            diag(.error, at, "\(k): expected a number, found \(TOMLSource.typeName(value))")
+          guard let x = value.number else {
+            diag(.error, at, "\(k): expected a number, found \(value.typeName)")
             continue
           }
           if let problem = check(lever, x) {
@@ -86,8 +85,8 @@ public enum ScenarioFile {
         }
       } else {
         diag(
-          .error, loc.key("levers", in: ""),
-          "levers: expected a table ([levers]), found \(TOMLSource.typeName(lv))")
+          .error, root.position(of: "levers"),
+          "levers: expected a table ([levers]), found \(lv.typeName)")
       }
     }
     return (scenario, DiagnosticOrder.sorted(diags))

@@ -1,14 +1,11 @@
 import CarbonKit
-import FoundationEssentials
-import TOMLKit
+import CarbonTOML
 
-/// Turns the bytes of a TOML file into a TOMLKit table, or the diagnostic saying why not.
+/// Turns the bytes of a TOML file into a table, or the diagnostic saying why not.
 enum TOMLSource {
-  /// The parsed table and the file's text; nil after reporting why not (invalid UTF-8, a NUL
-  /// byte, or TOMLKit's syntax error with its line and column) into `diags`.
-  static func parse(_ bytes: [UInt8], file: String, diags: inout [Diagnostic]) -> (
-    TOMLTable, String
-  )? {
+  /// The parsed table; nil after reporting why not (invalid UTF-8, a NUL byte, or the TOML
+  /// syntax error with its line and column) into `diags`.
+  static func parse(_ bytes: [UInt8], file: String, diags: inout [Diagnostic]) -> TOMLTable? {
     var start = 0
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
     if let bad = UTF8Validation.firstInvalid(bytes, start..<bytes.count) {
@@ -21,19 +18,13 @@ enum TOMLSource {
       diags.append(Diagnostic(.error, file: file, line: l, column: c, "NUL byte in the file"))
       return nil
     }
-    let text = String(decoding: bytes[start...], as: UTF8.self)
     do {
-      let table = try TOMLTable(string: text)
-      return (table, text)
-    } catch let e as TOMLParseError {
+      return try TOML.parse(utf8: Array(bytes[start...]))
+    } catch {
       diags.append(
         Diagnostic(
-          .error, file: file, line: max(1, e.source.begin.line),
-          column: max(1, e.source.begin.column),
-          DisplayText.clean(e.description, limit: 200)))
-      return nil
-    } catch {
-      diags.append(Diagnostic(.error, file: file, line: 1, column: 1, "not valid TOML"))
+          .error, file: file, line: error.position.line, column: error.position.column,
+          Sanitize.text(error.message)))
       return nil
     }
   }
@@ -57,22 +48,5 @@ enum TOMLSource {
       k += 1
     }
     return (line, col)
-  }
-
-  /// TOMLKit's name of a value's type, for "expected ..., found ..." messages.
-  static func typeName(_ v: TOMLValueConvertible) -> String {
-    switch v.type {
-    case .bool: return "boolean"
-    case .array: return "array"
-    case .table: return "table"
-    default: return v.type.description
-    }
-  }
-
-  /// A number (integer or float) value.
-  static func number(_ v: TOMLValueConvertible) -> Double? {
-    if let d = v.double { return d }
-    if let i = v.int { return Double(i) }
-    return nil
   }
 }

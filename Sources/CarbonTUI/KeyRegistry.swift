@@ -1,5 +1,5 @@
+import CarbonTOML
 import CarbonTerminal
-import TOMLKit
 
 /// Where a binding applies: everywhere, or only on one screen (where it wins over the
 /// global bindings of the same key).
@@ -202,24 +202,27 @@ public struct KeyRegistry: Hashable, Sendable {
     var errors: [String] = []
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: tomlText)
-    } catch let e as TOMLParseError {
-      return (
-        self, ["\(file):\(e.source.begin.line):\(e.source.begin.column): error: \(e.description)"]
-      )
+      table = try TOML.parse(tomlText)
     } catch {
-      return (self, ["\(file): error: \(error)"])
+      return (self, ["\(file):\(error.position): error: \(sanitized(error.message))"])
     }
+    /// `file:line:column` of a position.
+    func at(_ p: TOMLPosition?) -> String { p.map { "\(file):\($0)" } ?? file }
     for key in table.keys where key != "keys" {
       errors.append(
-        "\(file): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])")
+        "\(at(table.position(of: key))): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])"
+      )
     }
     guard let keysValue = table["keys"] else { return (self, errors) }
     guard let keys = keysValue.table else {
-      return (self, errors + ["\(file): error: keys: expected a table [keys]"])
+      return (
+        self,
+        errors + ["\(at(table.valuePosition(of: "keys"))): error: keys: expected a table [keys]"]
+      )
     }
     for name in keys.keys.sorted() {
       let shown = sanitized(name)
+      let file = at(keys.position(of: name))
       guard let action = KeyAction(rawValue: name) else {
         var msg = "\(file): error: keys.\(shown): unknown action"
         if let near = KeyRegistry.closest(name, among: KeyAction.allCases.map(\.rawValue)) {

@@ -1,6 +1,6 @@
 import CarbonKit
+import CarbonTOML
 import CarbonTerminal
-import TOMLKit
 
 /// Reads a theme file's TOML into a `Theme`: pure (text in, theme and diagnostics out).
 ///
@@ -79,25 +79,22 @@ public enum ThemeParser {
     var diags: [Diagnostic] = []
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: toml)
-    } catch let e as TOMLParseError {
-      let d = Diagnostic(
-        .error, file: file, line: e.source.begin.line, column: e.source.begin.column,
-        "invalid TOML: \(e.description)")
-      return (spec, [d])
+      table = try TOML.parse(toml)
     } catch {
-      return (spec, [Diagnostic(.error, file: file, "invalid TOML: \(error)")])
+      let d = Diagnostic(
+        .error, file: file, line: error.position.line, column: error.position.column,
+        "invalid TOML: \(sanitize(error.message, limit: 120))")
+      return (spec, [d])
     }
-    let lines = LineFinder(toml)
-    func error(_ line: Int?, _ message: String) {
-      diags.append(Diagnostic(.error, file: file, line: line, message))
+    func error(_ at: TOMLPosition?, _ message: String) {
+      diags.append(Diagnostic(.error, file: file, line: at?.line, column: at?.column, message))
     }
     for key in table.keys {
       let value = table[key]
       switch key {
       case "name", "description":
         guard let s = value?.string else {
-          error(lines.line(section: nil, key: key), "\(key): expected a string")
+          error(table.valuePosition(of: key), "\(key): expected a string")
           continue
         }
         if key == "name" { spec.name = s } else { spec.description = s }
@@ -106,37 +103,37 @@ public enum ThemeParser {
       }
       guard let role = ThemeRole(rawValue: key) else {
         error(
-          lines.line(section: key, key: nil) ?? lines.line(section: nil, key: key),
+          table.position(of: key),
           "unknown key \"\(sanitize(key))\": not a theme role (see docs/themes.md)")
         continue
       }
       guard let roleTable = value?.table else {
         error(
-          lines.line(section: nil, key: key),
+          table.valuePosition(of: key),
           "\(key): expected a table, like [\(key)] with fg, bg and attrs")
         continue
       }
       var rs = RoleSpec()
       for field in roleTable.keys {
-        let fieldLine = lines.line(section: key, key: field) ?? lines.line(section: key, key: nil)
+        let fieldAt = roleTable.position(of: field) ?? roleTable.position
         let v = roleTable[field]
         switch field {
         case "fg", "bg":
           let colour: Color?
           if let i = v?.int {
             guard (0...255).contains(i) else {
-              error(fieldLine, "\(key).\(field): colour index \(i) is not in 0...255")
+              error(fieldAt, "\(key).\(field): colour index \(i) is not in 0...255")
               continue
             }
             colour = .indexed(UInt8(i))
           } else if let s = v?.string {
             guard let c = parseColour(s) else {
-              error(fieldLine, "\(key).\(field): unknown colour \"\(sanitize(s))\": \(colourForms)")
+              error(fieldAt, "\(key).\(field): unknown colour \"\(sanitize(s))\": \(colourForms)")
               continue
             }
             colour = c
           } else {
-            error(fieldLine, "\(key).\(field): expected a colour: \(colourForms)")
+            error(fieldAt, "\(key).\(field): expected a colour: \(colourForms)")
             continue
           }
           if field == "fg" { rs.fg = colour } else { rs.bg = colour }
@@ -154,11 +151,11 @@ public enum ThemeParser {
               names.append(s)
             }
             guard ok else {
-              error(fieldLine, "\(key).attrs: expected an array of strings, like [\"bold\"]")
+              error(fieldAt, "\(key).attrs: expected an array of strings, like [\"bold\"]")
               continue
             }
           } else {
-            error(fieldLine, "\(key).attrs: expected an array of strings, like [\"bold\"]")
+            error(fieldAt, "\(key).attrs: expected an array of strings, like [\"bold\"]")
             continue
           }
           var attrs: Attributes = []
@@ -166,7 +163,7 @@ public enum ThemeParser {
           for n in names {
             guard let a = attributeNames.first(where: { $0.0 == n.lowercased() })?.1 else {
               error(
-                fieldLine,
+                fieldAt,
                 "\(key).attrs: unknown attribute \"\(sanitize(n))\": use bold, dim, underline, reverse, italic"
               )
               bad = true
@@ -177,7 +174,7 @@ public enum ThemeParser {
           if !bad { rs.attrs = attrs }
         default:
           error(
-            fieldLine, "unknown key \"\(key).\(sanitize(field))\": a role has fg, bg and attrs")
+            fieldAt, "unknown key \"\(key).\(sanitize(field))\": a role has fg, bg and attrs")
         }
       }
       spec.roles[role] = rs
@@ -205,37 +202,11 @@ public enum ThemeParser {
   }
 
   /// Text from a file, safe to show: control characters become `?`, long text is cut.
-  static func sanitize(_ s: String) -> String {
+  static func sanitize(_ s: String, limit: Int = 40) -> String {
     let clean = String(
       s.unicodeScalars.map {
         $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : Character($0)
       })
-    return clean.count > 40 ? String(clean.prefix(40)) + "..." : clean
-  }
-}
-
-/// Finds the line of a table header or a key in TOML text, for messages (TOMLKit does not
-/// give positions of values).
-struct LineFinder {
-  private let lines: [Substring]
-  init(_ text: String) { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
-
-  /// The 1-based line of `[section]` (key nil), of `key =` inside `[section]`, or of a
-  /// top-level `key =` (section nil). Nil when not found.
-  func line(section: String?, key: String?) -> Int? {
-    var current: String? = nil
-    for (i, raw) in lines.enumerated() {
-      let t = raw.trimmingBlanks()
-      if t.hasPrefix("[") {
-        let inner = t.dropFirst().prefix { $0 != "]" }.trimmingBlanks()
-        current = inner
-        if key == nil, inner == section { return i + 1 }
-        continue
-      }
-      guard let key, current == section, t.hasPrefix(key) else { continue }
-      let rest = t.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
-      if rest.hasPrefix("=") || rest.hasPrefix(".") { return i + 1 }
-    }
-    return nil
+    return clean.count > limit ? String(clean.prefix(limit)) + "..." : clean
   }
 }

@@ -118,7 +118,6 @@ setlocale(LC_ALL, "C.UTF-8")
 for (w, h) in [(80, 24), (120, 40)] {
   guard let (median, p95) = measureTerminal(width: w, height: h) else { exit(2) }
   print(
-    String(
-      format: "%dx%d key press vs the 1 ms goal: median %.3f, p95 %.3f of the budget", w, h,
-      median / 1e-3, p95 / 1e-3))
+    "\(w)x\(h) key press vs the 1 ms goal: "
+      + CFormat.string("median %.3f, p95 %.3f of the budget", median / 1e-3, p95 / 1e-3))
 }

@@ -36,8 +36,8 @@ final class Dashboard {
   private let terminalGuard: TerminalGuard
   private let themes: ThemeLoader
   private var themeName: String
-  /// Themes already read: each theme file is parsed once per run (TOMLKit 0.6.0 never frees
-  /// a parsed table, so cycling themes must not parse them again).
+  /// Themes already read: each theme file is parsed once per run, so cycling themes with `t`
+  /// costs no file reads.
   private var themeCache: [String: ThemeLoader.Result] = [:]
   private var theme: Theme
   private let glyphs: GlyphSet

@@ -49,9 +49,10 @@ import Testing
     #expect(errors.count == 2)
     #expect(
       errors.contains {
-        $0.hasPrefix("keys.toml: error: keys.quitt: unknown action (did you mean \"quit\"?)")
+        $0.hasPrefix("keys.toml:4:1: error: keys.quitt: unknown action (did you mean \"quit\"?)")
       })
-    #expect(errors.contains { $0.hasPrefix("keys.toml: error: keys.help: unknown key \"Ctrl-\"") })
+    #expect(
+      errors.contains { $0.hasPrefix("keys.toml:5:1: error: keys.help: unknown key \"Ctrl-\"") })
   }
 
   @Test func remapTakesKeyFromOtherAction() {
@@ -69,7 +70,7 @@ import Testing
     #expect(errors.count == 1)
     #expect(errors[0].hasPrefix("keys.toml:1:"))
     let (_, e2) = KeyRegistry.standard.applying(tomlText: "[keys]\nquit = 3\n")
-    #expect(e2 == ["keys.toml: error: keys.quit: expected a key name or a list of key names"])
+    #expect(e2 == ["keys.toml:2:1: error: keys.quit: expected a key name or a list of key names"])
   }
 
   @Test func helpIsGeneratedFromTheRegistry() {

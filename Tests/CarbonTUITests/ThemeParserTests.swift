@@ -47,61 +47,61 @@ import Testing
   @Test func unknownColourNamesFileLineAndKey() {
     #expect(
       messages("# mine\n[good]\nfg = \"#12345\"\n") == [
-        ##"themes/x.toml:3: error: good.fg: unknown colour "#12345": use "#RRGGBB", 0-255, one of the 16 colour names or "default""##
+        ##"themes/x.toml:3:1: error: good.fg: unknown colour "#12345": use "#RRGGBB", 0-255, one of the 16 colour names or "default""##
       ])
   }
 
   @Test func colourIndexOutOfRange() {
     #expect(
       messages("[bad]\nbg = 300\n") == [
-        "themes/x.toml:2: error: bad.bg: colour index 300 is not in 0...255"
+        "themes/x.toml:2:1: error: bad.bg: colour index 300 is not in 0...255"
       ])
   }
 
   @Test func colourOfWrongType() {
     #expect(
       messages("[bad]\nfg = true\n") == [
-        ##"themes/x.toml:2: error: bad.fg: expected a colour: use "#RRGGBB", 0-255, one of the 16 colour names or "default""##
+        ##"themes/x.toml:2:1: error: bad.fg: expected a colour: use "#RRGGBB", 0-255, one of the 16 colour names or "default""##
       ])
   }
 
   @Test func unknownRole() {
     #expect(
       messages("[text]\nfg = \"white\"\n\n[bakground]\nbg = \"black\"\n") == [
-        #"themes/x.toml:4: error: unknown key "bakground": not a theme role (see docs/themes.md)"#
+        #"themes/x.toml:4:2: error: unknown key "bakground": not a theme role (see docs/themes.md)"#
       ])
   }
 
   @Test func unknownFieldInRole() {
     #expect(
       messages("[good]\ncolour = \"red\"\n") == [
-        #"themes/x.toml:2: error: unknown key "good.colour": a role has fg, bg and attrs"#
+        #"themes/x.toml:2:1: error: unknown key "good.colour": a role has fg, bg and attrs"#
       ])
   }
 
   @Test func unknownAttribute() {
     #expect(
       messages("[warn]\nattrs = [\"bold\", \"blink\"]\n") == [
-        #"themes/x.toml:2: error: warn.attrs: unknown attribute "blink": use bold, dim, underline, reverse, italic"#
+        #"themes/x.toml:2:1: error: warn.attrs: unknown attribute "blink": use bold, dim, underline, reverse, italic"#
       ])
   }
 
   @Test func attributesOfWrongType() {
     #expect(
       messages("[warn]\nattrs = [1]\n") == [
-        #"themes/x.toml:2: error: warn.attrs: expected an array of strings, like ["bold"]"#
+        #"themes/x.toml:2:1: error: warn.attrs: expected an array of strings, like ["bold"]"#
       ])
   }
 
   @Test func roleThatIsNotATable() {
     #expect(
       messages("good = \"red\"\n") == [
-        "themes/x.toml:1: error: good: expected a table, like [good] with fg, bg and attrs"
+        "themes/x.toml:1:8: error: good: expected a table, like [good] with fg, bg and attrs"
       ])
   }
 
   @Test func nameMustBeAString() {
-    #expect(messages("name = 3\n") == ["themes/x.toml:1: error: name: expected a string"])
+    #expect(messages("name = 3\n") == ["themes/x.toml:1:8: error: name: expected a string"])
   }
 
   @Test func invalidTOMLGivesItsPosition() throws {

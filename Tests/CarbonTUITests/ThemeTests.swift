@@ -93,7 +93,7 @@ import Testing
     #expect(r.theme == ThemeLoader.defaultTheme)
     #expect(
       r.diagnostics.map(\.description) == [
-        ##"themes/broken.toml:2: error: good.fg: unknown colour "greenish": use "#RRGGBB", 0-255, one of the 16 colour names or "default""##,
+        ##"themes/broken.toml:2:1: error: good.fg: unknown colour "greenish": use "#RRGGBB", 0-255, one of the 16 colour names or "default""##,
         #"themes/broken.toml: warning: theme "broken" not used: using the default theme "dark""#,
       ])
   }

@@ -1,6 +1,5 @@
 import CarbonKit
 import FoundationEssentials
-import TOMLKit
 
 /// The avoided-emissions ledger (`events/*.csv`) summed per (fiscal year, entity, program).
 public enum EventsLedger {
@@ -18,28 +17,24 @@ public enum EventsLedger {
   }
 
   /// The fiscal calendar of a dataset.toml (`[organization] fiscal_year_end`, default
-  /// "12-31"); nil with a message when the file cannot be read or the value is not a day.
+  /// "12-31"), read by the same rules as the dataset loader; nil with the first error (file,
+  /// line, column and message) when the file cannot be read or its organization is unusable.
   public static func fiscalCalendar(datasetTOML path: String) -> Result<
     FiscalCalendar, LedgerConfigError
   > {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      return .failure(LedgerConfigError(message: "\(path): cannot read"))
+    let bytes: [UInt8]
+    switch FileBytes.contents(of: path) {
+    case .missing: return .failure(LedgerConfigError(message: "\(path): no such file"))
+    case .failed(let m): return .failure(LedgerConfigError(message: "\(path): \(m)"))
+    case .bytes(let b): bytes = b
     }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch {
-      return .failure(LedgerConfigError(message: "\(path): not valid TOML"))
+    var diags: [Diagnostic] = []
+    guard let (organization, _) = DatasetConfig.parse(bytes, diags: &diags) else {
+      var d = diags.first { $0.severity == .error } ?? Diagnostic(.error, file: "", "unusable")
+      d.file = path
+      return .failure(LedgerConfigError(message: d.description))
     }
-    guard let end = table["organization"]?.table?["fiscal_year_end"] else {
-      return .success(FiscalCalendar())
-    }
-    guard let s = end.string, let cal = FiscalCalendar(fiscalYearEnd: s) else {
-      return .failure(
-        LedgerConfigError(
-          message: "\(path): fiscal_year_end: expected \"MM-DD\", the last day of a month"))
-    }
-    return .success(cal)
+    return .success(organization.calendar)
   }
 }
 

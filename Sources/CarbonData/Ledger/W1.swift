@@ -36,7 +36,7 @@ public enum W1 {
 
   static func field(_ s: String) -> String {
     if s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      return "\"" + s.replacing("\"", with: "\"\"") + "\""
     }
     return s
   }
