@@ -268,6 +268,11 @@ struct TOMLParser {
 
   mutating func parseSimpleKey() throws(TOMLError) -> KeyPart {
     let start = index
+    if let quote = current, quote == Ch.quote || quote == Ch.apostrophe,
+      byte(at: index + 1) == quote, byte(at: index + 2) == quote
+    {
+      throw fail("a key cannot be a multi-line string", at: index)
+    }
     switch current {
     case Ch.quote?:
       return KeyPart(name: try parseBasicString(), offset: start)
