@@ -53,7 +53,8 @@ import Testing
       "toml_reference.py failed (python3 >= 3.11 with tomllib is required): \(String(decoding: stderr, as: UTF8.self))"
     )
 
-    let manifest = try String(contentsOf: out.appendingPathComponent("manifest.txt"), encoding: .utf8)
+    let manifest = try String(
+      contentsOf: out.appendingPathComponent("manifest.txt"), encoding: .utf8)
     var compared = 0
     var invalid = 0
     var disagreements: [String] = []
@@ -70,7 +71,9 @@ import Testing
         // The String entry point must agree with the bytes one.
         if let text = String(validating: bytes, as: UTF8.self) {
           let again = try TOML.parse(text)
-          if Canonical.encode(.table(again)) != actual { disagreements.append("\(name): parse(String) differs") }
+          if Canonical.encode(.table(again)) != actual {
+            disagreements.append("\(name): parse(String) differs")
+          }
         }
       } catch {
 
