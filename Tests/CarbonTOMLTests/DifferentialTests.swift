@@ -41,8 +41,14 @@ import Testing
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    // CARBONTOML_SEED=N (and CARBONTOML_COUNT=N) explore other corpora; the default is fixed.
+    var options: [String] = []
+    let environment = ProcessInfo.processInfo.environment
+    if let seed = environment["CARBONTOML_SEED"] { options += ["--seed", seed] }
+    if let count = environment["CARBONTOML_COUNT"] { options += ["--count", count] }
     process.arguments =
-      ["python3", Self.here.appendingPathComponent("toml_reference.py").path, out.path] + real
+      ["python3", Self.here.appendingPathComponent("toml_reference.py").path, out.path] + options
+      + real
     let pipe = Pipe()
     process.standardError = pipe
     try process.run()

@@ -18,7 +18,8 @@ FILE arguments (real TOML files of the repository) are added as cases named real
 
 The corpus: random valid documents covering every value kind, key form, table form and
 whitespace/comment placement; targeted edge values (valid and invalid); hand-written
-redefinition snippets; and mutations of valid documents. tomllib decides every expectation,
+redefinition snippets; short documents of colliding headers and keys over a three-letter
+alphabet; and mutations of valid documents. tomllib decides every expectation,
 with one adjustment: it accepts integers outside the signed 64-bit range, which TOML 1.0.0
 requires a parser to reject ("If an integer cannot be represented losslessly, an error must
 be thrown"), so such documents are expected "invalid".
@@ -413,6 +414,22 @@ BAD_BYTES = [
 ]
 
 
+def collide(rng):
+    """A short document over the keys a, b, c: headers, dotted keys, inline tables and arrays
+    colliding in every way, to exercise the redefinition rules."""
+    path = lambda: rng.choice([".", " . "]).join(rng.choice("abc") for _ in range(rng.randint(1, 3)))
+    lines = []
+    for _ in range(rng.randint(1, 7)):
+        kind = rng.random()
+        if kind < 0.25:
+            lines.append("[" + path() + "]")
+        elif kind < 0.45:
+            lines.append("[[" + path() + "]]")
+        else:
+            lines.append(path() + " = " + rng.choice(["1", "{}", "{x = 1}", "{c.d = 1}", "[]", "[{}]", "'s'"]))
+    return "\n".join(lines) + "\n"
+
+
 def mutate(rng, doc):
     kind = rng.random()
     lines = doc.split("\n")
@@ -467,6 +484,8 @@ def main():
     for i in range(count):
         base = gen.document()
         cases.append((f"mutant-{i}", mutate(rng, base).encode()))
+    for i in range(count // 2):
+        cases.append((f"collide-{i}", collide(rng).encode()))
     for i, value in enumerate(EDGE_VALUES):
         gen.newline = "\n"
         cases.append((f"edge-{i}", f"x = {value}\n".encode()))
