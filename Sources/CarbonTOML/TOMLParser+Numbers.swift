@@ -4,7 +4,8 @@ extension TOMLParser {
   mutating func parseNumberOrDate() throws(TOMLError) -> TOMLValue {
     let start = index
     if Self.isDigit(current) {
-      if (1...3).allSatisfy({ Self.isDigit(byte(at: start + $0)) }), byte(at: start + 4) == Ch.minus {
+      if (1...3).allSatisfy({ Self.isDigit(byte(at: start + $0)) }), byte(at: start + 4) == Ch.minus
+      {
         return .dateTime(try parseDateTime())
       }
       if Self.isDigit(byte(at: start + 1)), byte(at: start + 2) == Ch.colon {
@@ -43,7 +44,9 @@ extension TOMLParser {
     }
 
     // Decimal: integer part, then an optional fraction and exponent.
-    if current == Ch.zero, let next = byte(at: index + 1), Self.isDigit(next) || next == Ch.underscore {
+    if current == Ch.zero, let next = byte(at: index + 1),
+      Self.isDigit(next) || next == Ch.underscore
+    {
       throw fail("leading zeros are not allowed in a number", at: index)
     }
     var text: [UInt8] = []
@@ -152,7 +155,9 @@ extension TOMLParser {
   }
 
   mutating func expect(_ byte: UInt8, _ what: String) throws(TOMLError) {
-    guard current == byte else { throw fail("expected \(what), found \(describe(index))", at: index) }
+    guard current == byte else {
+      throw fail("expected \(what), found \(describe(index))", at: index)
+    }
     index += 1
   }
 
@@ -180,7 +185,8 @@ extension TOMLParser {
     switch current {
     case 0x54?, 0x74?:  // T, t
       index += 1
-    case Ch.space? where Self.isDigit(byte(at: index + 1)) && Self.isDigit(byte(at: index + 2))
+    case Ch.space?
+    where Self.isDigit(byte(at: index + 1)) && Self.isDigit(byte(at: index + 2))
       && byte(at: index + 3) == Ch.colon:
       index += 1
     default:

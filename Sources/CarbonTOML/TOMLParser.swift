@@ -268,6 +268,11 @@ struct TOMLParser {
 
   mutating func parseSimpleKey() throws(TOMLError) -> KeyPart {
     let start = index
+    if let quote = current, quote == Ch.quote || quote == Ch.apostrophe,
+      byte(at: index + 1) == quote, byte(at: index + 2) == quote
+    {
+      throw fail("a key cannot be a multi-line string", at: index)
+    }
     switch current {
     case Ch.quote?:
       return KeyPart(name: try parseBasicString(), offset: start)
@@ -292,7 +297,8 @@ struct TOMLParser {
     let key = try parseKey()
     guard current == Ch.rbracket, !isArray || byte(at: index + 1) == Ch.rbracket else {
       let close = isArray ? "']]'" : "']'"
-      throw fail("expected \(close) to close the table header, found \(describe(index))", at: index)
+      let at = isArray && current == Ch.rbracket ? index + 1 : index
+      throw fail("expected \(close) to close the table header, found \(describe(at))", at: at)
     }
     index += isArray ? 2 : 1
     let headerPosition = position(start)
@@ -385,7 +391,8 @@ struct TOMLParser {
     let keyPosition = position(part.offset)
     let table = try makeTable(below: parent, origin: origin, at: keyPosition, part.offset)
     parent.add(
-      .init(key: part.name, keyPosition: keyPosition, valuePosition: keyPosition, node: .table(table)))
+      .init(
+        key: part.name, keyPosition: keyPosition, valuePosition: keyPosition, node: .table(table)))
     return table
   }
 
@@ -397,7 +404,8 @@ struct TOMLParser {
     let line = entry.keyPosition.line
     if case .table = value {
       return fail(
-        "cannot extend the inline table \(Self.display(path)) (defined at line \(line))", at: offset)
+        "cannot extend the inline table \(Self.display(path)) (defined at line \(line))", at: offset
+      )
     }
     return fail(
       "\(Self.display(path)) is already \(Self.article(value.typeName)) (defined at line \(line)), not a table",

@@ -69,7 +69,9 @@ public struct TOMLTable: Hashable, Sendable {
   public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
     guard lhs.orderedKeys.count == rhs.orderedKeys.count else { return false }
     for (slot, key) in lhs.orderedKeys.enumerated() {
-      guard let other = rhs.slots[TOMLKey(key)], rhs.values[other] == lhs.values[slot] else { return false }
+      guard let other = rhs.slots[TOMLKey(key)], rhs.values[other] == lhs.values[slot] else {
+        return false
+      }
     }
     return true
   }
