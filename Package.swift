@@ -32,6 +32,16 @@ let package = Package(
       dependencies: [
         "CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // Release builds link the Swift libraries statically: the peak memory goal of the
+      // dashboard (docs/performance.md, "Memory").
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib", "-use-ld=lld", "-Xlinker", "-l_FoundationCollections", "-Xlinker",
+            "-l_FoundationCShims",
+          ],
+          .when(configuration: .release))
       ]
     ),
     // The CPU benchmark of the dashboard's interactive paths (docs/performance.md).

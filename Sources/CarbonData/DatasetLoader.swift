@@ -1,5 +1,4 @@
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -137,7 +136,7 @@ public enum DatasetLoader {
         Diagnostic(.error, file: "events", "not a folder (events/ holds the ledger's CSV files)"))
       return []
     }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+    guard let names = FileBytes.names(inFolder: dir) else {
       diags.append(Diagnostic(.error, file: "events", "cannot read the folder"))
       return []
     }
@@ -161,7 +160,7 @@ public enum DatasetLoader {
         diags.append(Diagnostic(.error, file: rel, "not a regular file"))
         continue
       }
-      let abs = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+      let abs = path.hasPrefix("/") ? path : FileBytes.currentDirectory + "/" + path
       out.append(LedgerFile(path: abs, name: rel))
     }
     return out

@@ -1,5 +1,4 @@
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -32,7 +31,7 @@ public final class LiveLedger: @unchecked Sendable {
   public private(set) var lastRead: String = ""
 
   public init(
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    threads: Int = SystemInfo.activeProcessorCount,
     progress: (@Sendable (Int64, Int64) -> Void)? = nil
   ) {
     self.threads = threads

@@ -1,6 +1,5 @@
 import CarbonKit
 import CarbonTOML
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -172,7 +171,7 @@ public enum ScenarioFile {
   /// The names (without `.toml`) of the scenario files of a dataset, in UTF-8 byte order.
   public static func list(datasetFolder: String) -> [String] {
     let dir = (datasetFolder.hasSuffix("/") ? datasetFolder : datasetFolder + "/") + "scenarios"
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+    guard let names = FileBytes.names(inFolder: dir) else { return [] }
     var out: [String] = []
     for n in names where n.hasSuffix(".toml") && !n.hasPrefix(".") && n.count > 5 {
       var st = stat()

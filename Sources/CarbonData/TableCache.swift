@@ -1,5 +1,4 @@
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

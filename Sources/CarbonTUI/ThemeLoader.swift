@@ -1,6 +1,11 @@
 import CarbonKit
 import CarbonTerminal
-import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Finds and loads themes: the bundled ones (themes/*.toml) and the user's own
 /// ($XDG_CONFIG_HOME/carbontop/themes, default ~/.config/carbontop/themes; a user theme
@@ -28,14 +33,10 @@ public struct ThemeLoader: Sendable {
   /// folder next to the executable or in ../share/carbontop, else the source tree's own
   /// (found from this file's path); user themes from $XDG_CONFIG_HOME or ~/.config.
   public static func standard(
-    environment: [String: String] = ProcessInfo.processInfo.environment,
+    environment: [String: String] = SystemInfo.environment,
     executablePath: String? = ExecutablePath.current
   ) -> ThemeLoader {
-    let fm = FileManager.default
-    func isDir(_ p: String) -> Bool {
-      var d = false
-      return fm.fileExists(atPath: p, isDirectory: &d) && d
-    }
+    func isDir(_ p: String) -> Bool { FileBytes.isFolder(p) }
     var candidates: [String] = []
     if let env = environment["CARBONTOP_THEMES"], !env.isEmpty { candidates.append(env) }
     if let exe = executablePath {
@@ -78,7 +79,7 @@ public struct ThemeLoader: Sendable {
   }
 
   private func files(in dir: String?) -> [String: String] {
-    guard let dir, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+    guard let dir, let names = FileBytes.names(inFolder: dir) else {
       return [:]
     }
     var out: [String: String] = [:]
@@ -125,7 +126,7 @@ public struct ThemeLoader: Sendable {
   /// Loads a theme file; its name is the file's name without `.toml`.
   public func load(path: String, name: String? = nil) -> Result {
     let themeName = name ?? PathText.stem(path)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard case .bytes(let data) = FileBytes.contents(of: path) else {
       return Result(
         theme: Self.defaultTheme,
         diagnostics: [
@@ -133,7 +134,7 @@ public struct ThemeLoader: Sendable {
             .error, file: path, "cannot read the theme file; using \"\(ThemeDefault.name)\"")
         ])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: data, as: UTF8.self) else {
       return Result(
         theme: Self.defaultTheme,
         diagnostics: [

@@ -12,7 +12,6 @@ import CarbonKit
 import CarbonTUI
 import CarbonTerminal
 import Dispatch
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

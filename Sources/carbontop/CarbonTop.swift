@@ -1,6 +1,5 @@
 import ArgumentParser
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

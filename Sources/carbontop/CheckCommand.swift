@@ -1,7 +1,6 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,6 @@ import ArgumentParser
 import CarbonData
 import CarbonKit
 import CarbonTerminal
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

@@ -2,7 +2,6 @@ import CarbonData
 import CarbonKit
 import CarbonTUI
 import CarbonTerminal
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -319,10 +318,10 @@ final class Dashboard {
   }
 
   private func loadKeyMap() {
-    guard let dir = ConfigDirectory.path(environment: ProcessInfo.processInfo.environment)
+    guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
     else { return }
     let path = dir + "/keys.toml"
-    guard let data = FileManager.default.contents(atPath: path) else { return }
+    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
     state.keys = keys

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -52,9 +51,7 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
-    var isDir = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir
-    else {
+    guard FileBytes.isFolder(folder) else {
       throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
     }
     guard isatty(0) == 1, isatty(1) == 1 else {

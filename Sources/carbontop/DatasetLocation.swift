@@ -1,7 +1,6 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -17,8 +16,7 @@ enum DatasetLocation {
   /// Resolves the DATASET argument or its default; a clear usage error when neither exists.
   static func resolve(_ argument: String?) throws -> String {
     if let argument { return argument }
-    var isDir = false
-    if FileManager.default.fileExists(atPath: defaultFolder, isDirectory: &isDir), isDir {
+    if FileBytes.isFolder(defaultFolder) {
       return defaultFolder
     }
     throw UsageError(

@@ -2,7 +2,6 @@ import CarbonData
 import CarbonKit
 import CarbonTerminal
 import Dispatch
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -46,14 +45,13 @@ struct LedgerCommand: ParsableCommand {
   func run() throws {
     var files: [LedgerFile] = []
     var calendar: FiscalCalendar?
-    let fm = FileManager.default
     for p in paths {
-      let abs = URL(fileURLWithPath: p).standardizedFileURL.path
-      var isDir = false
-      guard fm.fileExists(atPath: abs, isDirectory: &isDir) else {
+      let abs = FileBytes.absolute(p)
+      var st = stat()
+      guard stat(abs, &st) == 0 else {
         fail("\(Sanitize.text(p)): no such file or folder")
       }
-      if isDir {
+      if (st.st_mode & S_IFMT) == S_IFDIR {
         let toml = abs + "/dataset.toml"
         calendar = try datasetCalendar(toml, required: true) ?? calendar
         // The same listing of events/*.csv as the loader's (name order, folders and hidden
@@ -66,7 +64,7 @@ struct LedgerCommand: ParsableCommand {
       } else {
         let parent = PathText.parent(abs)
         let toml = PathText.parent(parent) + "/dataset.toml"
-        if PathText.lastComponent(parent) == "events", fm.fileExists(atPath: toml),
+        if PathText.lastComponent(parent) == "events", FileBytes.exists(toml),
           fiscalYearEnd == nil
         {
           calendar = try datasetCalendar(toml, required: false) ?? calendar
@@ -86,7 +84,7 @@ struct LedgerCommand: ParsableCommand {
     }
     let cal = calendar ?? FiscalCalendar(endMonth: 3)
     let bar = ProgressBar.forStandardError(label: "reading events")
-    let nThreads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    let nThreads = max(1, threads ?? SystemInfo.activeProcessorCount)
     var progress: (@Sendable (Int64, Int64) -> Void)?
     if let bar { progress = { done, total in bar.update(done, total) } }
     let (summary, diags) = EventsLedger.aggregate(
@@ -110,7 +108,7 @@ struct LedgerCommand: ParsableCommand {
   }
 
   private func datasetCalendar(_ toml: String, required: Bool) throws -> FiscalCalendar? {
-    if !required && !FileManager.default.fileExists(atPath: toml) { return nil }
+    if !required && !FileBytes.exists(toml) { return nil }
     switch EventsLedger.fiscalCalendar(datasetTOML: toml) {
     case .success(let c): return c
     case .failure(let e): fail(e.message)

@@ -1,6 +1,5 @@
 import CarbonKit
 import Dispatch
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc

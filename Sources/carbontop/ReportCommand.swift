@@ -1,7 +1,6 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -80,8 +79,8 @@ struct ReportCommand: ParsableCommand {
 
   /// A scenario inside the dataset is named relative to it (scenarios/x.toml) in diagnostics.
   private func scenarioDisplayName(_ path: String, folder: String) -> String {
-    let abs = URL(fileURLWithPath: path).standardizedFileURL.path
-    let root = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
+    let abs = FileBytes.absolute(path)
+    let root = FileBytes.absolute(folder) + "/"
     return abs.hasPrefix(root) ? String(abs.dropFirst(root.count)) : path
   }
 }

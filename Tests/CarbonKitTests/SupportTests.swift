@@ -1,6 +1,10 @@
 import CarbonKit
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The Foundation-free helpers: C formatting, path text, trimming, the lock.
 @Suite struct SupportTests {
   @Test func formatsLikePrintf() {
@@ -56,5 +60,41 @@ import Testing
       }
     }
     #expect(c.n == 80_000)
+  }
+
+  @Test func listsAFolder() throws {
+    var template = Array("/tmp/carbontop-support-XXXXXX".utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+    try #require(made)
+    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    defer {
+      unlink(path + "/a.toml")
+      rmdir(path + "/sub")
+      rmdir(path)
+    }
+    #expect(FileBytes.names(inFolder: path) == [])
+    #expect(creat(path + "/a.toml", 0o644) >= 0)
+    #expect(mkdir(path + "/sub", 0o755) == 0)
+    #expect(FileBytes.names(inFolder: path)?.sorted() == ["a.toml", "sub"])
+    #expect(FileBytes.names(inFolder: path + "/a.toml") == nil)
+    #expect(FileBytes.names(inFolder: path + "/missing") == nil)
+    #expect(FileBytes.isFolder(path + "/sub"))
+    #expect(!FileBytes.isFolder(path + "/a.toml"))
+  }
+
+  @Test func absolutePaths() {
+    #expect(FileBytes.absolute("/a/./b/../c//d/") == "/a/c/d")
+    #expect(FileBytes.absolute("/..") == "/")
+    let cwd = FileBytes.currentDirectory
+    #expect(cwd.hasPrefix("/"))
+    #expect(FileBytes.absolute("x/../y") == (cwd == "/" ? "/y" : cwd + "/y"))
+  }
+
+  @Test func environmentAndProcessors() {
+    let env = SystemInfo.environment
+    #expect(env["PATH"] == getenv("PATH").map { String(cString: $0) })
+    let n = SystemInfo.activeProcessorCount
+    #expect(n >= 1)
+    #expect(n <= sysconf(Int32(_SC_NPROCESSORS_CONF)))
   }
 }

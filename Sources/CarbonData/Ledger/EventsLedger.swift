@@ -1,5 +1,10 @@
 import CarbonKit
-import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The avoided-emissions ledger (`events/*.csv`) summed per (fiscal year, entity, program).
 public enum EventsLedger {
@@ -8,7 +13,7 @@ public enum EventsLedger {
   /// out and counted; the first 100 get a diagnostic each, then one says how many more.
   public static func aggregate(
     files: [LedgerFile], calendar: FiscalCalendar,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    threads: Int = SystemInfo.activeProcessorCount,
     progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil
   ) -> (LedgerSummary, [Diagnostic]) {
     let acc = LedgerAccumulator(calendar: calendar, threads: threads, completeOnly: false)

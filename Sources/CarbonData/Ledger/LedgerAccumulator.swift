@@ -1,6 +1,5 @@
 import CarbonKit
 import Dispatch
-import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -43,7 +42,7 @@ public final class LedgerAccumulator {
 
   /// An empty accumulator.
   public convenience init(
-    calendar: FiscalCalendar, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    calendar: FiscalCalendar, threads: Int = SystemInfo.activeProcessorCount
   ) {
     self.init(calendar: calendar, threads: threads, completeOnly: true)
   }

@@ -1,5 +1,10 @@
 import CarbonKit
-import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The (entity, program) pairs seen so far, numbered in first-seen order. Shared by the
 /// parsing threads (each keeps its own cache in front of it), so it is locked.

@@ -1,4 +1,10 @@
-import FoundationEssentials
+import CarbonKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A rejected row of a chunk, before its line is made absolute.
 struct LedgerRowError: Sendable {

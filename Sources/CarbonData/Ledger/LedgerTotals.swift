@@ -1,6 +1,11 @@
 import CarbonKit
 import Dispatch
-import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The merged aggregation state: per (fiscal year, pair) sums, event counts, participant
 /// sets and first sources; per fiscal year the participant set; the months with data.

@@ -5,9 +5,9 @@
 #endif
 
 /// Reads a whole file into memory in one linear pass, never blocking on special files.
-enum FileBytes {
+public enum FileBytes {
   /// What reading a file gave.
-  enum Outcome {
+  public enum Outcome {
     case bytes([UInt8])
     /// No such file: "no data", not a problem.
     case missing
@@ -16,7 +16,7 @@ enum FileBytes {
   }
 
   /// Reads `path`. A folder, a FIFO, a device, a symlink loop or a dangling link is `.failed`.
-  static func contents(of path: String) -> Outcome {
+  public static func contents(of path: String) -> Outcome {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     if fd < 0 {
       let e = errno
@@ -53,14 +53,57 @@ enum FileBytes {
   }
 
   /// True when `path` (following links) is a folder.
-  static func isFolder(_ path: String) -> Bool {
+  public static func isFolder(_ path: String) -> Bool {
     var st = stat()
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// True when something (maybe a dangling link) exists at `path`.
-  static func exists(_ path: String) -> Bool {
+  public static func exists(_ path: String) -> Bool {
     var st = stat()
     return lstat(path, &st) == 0
+  }
+
+  /// The names in folder `path` (not "." and ".."), in the order the file system gives them;
+  /// nil when it cannot be listed.
+  public static func names(inFolder path: String) -> [String]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var out: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        let n = bytes.firstIndex(of: 0) ?? bytes.count
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
+      }
+      if name != "." && name != ".." { out.append(name) }
+    }
+    return out
+  }
+
+  /// The current working directory ("/" when it cannot be read, e.g. removed).
+  public static var currentDirectory: String {
+    var buf = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+    let ok = buf.withUnsafeMutableBufferPointer { p in
+      p.withMemoryRebound(to: CChar.self) { getcwd($0.baseAddress, $0.count) != nil }
+    }
+    guard ok else { return "/" }
+    return String(decoding: buf.prefix { $0 != 0 }, as: UTF8.self)
+  }
+
+  /// `path` made absolute (against the current directory) with "." and ".." removed
+  /// lexically and repeated slashes collapsed; symbolic links are not resolved.
+  public static func absolute(_ path: String) -> String {
+    let full = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+    var parts: [Substring] = []
+    for p in full.split(separator: "/") {
+      if p == "." { continue }
+      if p == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(p)
+    }
+    return "/" + parts.joined(separator: "/")
   }
 }
