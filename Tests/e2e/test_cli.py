@@ -200,3 +200,13 @@ def test_rejected_event_rows_are_counted_in_the_report(tmp_path):
     assert len(errors) == 2 and all(d["line"] and d["column"] for d in errors)
     text = run("report", ds).stdout
     assert "rejected (malformed, left out of the sums)" in text
+
+
+def test_binary_does_not_link_foundation():
+    """The memory goal (docs/performance.md, "Memory"): no module imports Foundation, so the
+    binary must not need libFoundation (nor its ICU) at run time."""
+    out = subprocess.run(["readelf", "-d", binary()], capture_output=True, text=True, check=True).stdout
+    needed = [line.split("[")[1].rstrip("]") for line in out.splitlines() if "(NEEDED)" in line]
+    assert needed, out
+    assert not any(n.startswith(("libFoundation.so", "libFoundationInternationalization", "lib_FoundationICU"))
+                   for n in needed), needed
