@@ -65,7 +65,14 @@ _ = measure("report from scratch (index + build)", iterations: 500) { _ in
 func drain(_ fd: Int32) {
   DispatchQueue.global().async {
     var buffer = [UInt8](repeating: 0, count: 65536)
-    while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, 65536) }) > 0 {}
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+      if n > 0 || (n < 0 && errno == EINTR) { continue }
+      guard n < 0, errno == EAGAIN else { return }
+      // A non-blocking master: wait until there is something to read.
+      var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      _ = poll(&p, 1, -1)
+    }
   }
 }
 

@@ -231,6 +231,30 @@ def ledger_append(rows: int, appends: int, tmp: str, cache: str | None) -> dict:
 
 
 # --- (g) memory over many reloads
+def tour_memory(tmp: str, cols: int = 240, rows: int = 70) -> dict:
+    """(d2) Peak RSS after a tour of every screen on the sample data in a large terminal:
+    the three zooms with their tables, help, every theme, targets, diagnostics, drill-down,
+    the year cursor, the entity filter, the basis, the scenario editor and compare."""
+    ds = copy_dataset(tmp, "alibaba")
+    s = Session(args=[ds], cols=cols, rows=rows)
+    try:
+        read_until(s, lambda x: "BEHIND" in x.text())
+        keys = (["1", "j", "j", "d", "\x1b", "\x1b", "2", "G", "\x1b", "3", "\x1b", "\r", "\x1b",
+                 "?", "?", "T", "\x1b", "D", "\x1b", "[", "[", "]", "e", "e", "b", "b"]
+                + ["t"] * 7
+                + ["s", "l", "l", "j", "l", "\x1b", "c", "\x1b", "\x1b"])
+        for k in keys:
+            s.key(k)
+        s.resize(80, 24)
+        s.settle(quiet=0.3)
+        s.resize(cols, rows)
+        s.settle(quiet=0.3)
+        hwm = proc_status(s.proc.pid, "VmHWM")
+    finally:
+        quit_session(s)
+    return {"hwm_kb": hwm, "cols": cols, "rows": rows, "keys": len(keys)}
+
+
 def reload_memory(reloads: int, tmp: str) -> dict:
     ds = copy_dataset(tmp, "alibaba")
     base = ops_text(ds)
@@ -292,6 +316,10 @@ def main() -> None:
                      f"figure and the rest {r['figure']} B (unattributed {r['unknown']} B); end of the change mark 3 s later {r['unmark']} B"))
         rows.append(("(d) peak RSS, sample data", f"{r['hwm_kb'] / 1024:.1f} MiB VmHWM",
                      f"VmRSS {r['rss_kb'] / 1024:.1f} MiB"))
+        t = tour_memory(os.path.join(tmp, "d2"))
+        rows.append(("(d2) peak RSS after a tour of every screen", f"{t['hwm_kb'] / 1024:.1f} MiB VmHWM",
+                     f"{t['cols']}x{t['rows']}, {t['keys']} keys (zooms, drill-down, help, every theme, "
+                     "targets, diagnostics, year, entity, basis, scenario editor, compare), resize to 80x24 and back"))
         lat = rename_latency(a.changes, os.path.join(tmp, "e"))
         rows.append(("(e) rename() to figure on screen",
                      f"p50 {pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms",
