@@ -107,24 +107,36 @@ enum ScenarioView {
     return TableView(columns: cols, rows: rows)
   }
 
+  /// The editor's parts inside its box: the lever table, the outcome table and the two
+  /// bottom lines. With room for every lever, a blank line and some outcomes; else fewer
+  /// levers (scrolled to the selection) and no blank line.
+  static func editorAreas(inner: Rect, targetCount: Int) -> (
+    levers: Rect, outcomes: Rect, bottom: Rect
+  ) {
+    let bottomH = min(2, inner.height)
+    let (body, bottom) = inner.splitTop(inner.height - bottomH)
+    let leverFull = 1 + Lever.allCases.count
+    let outcomeMin = targetCount == 0 ? 0 : 1 + min(3, targetCount)
+    let roomy = body.height >= leverFull + 1 + outcomeMin
+    let leverH =
+      roomy ? leverFull : max(min(3, body.height), body.height - outcomeMin)
+    let (leverArea, rest) = body.splitTop(leverH)
+    return (leverArea, roomy ? rest.splitTop(1).1 : rest, bottom)
+  }
+
+  /// The lever table's area on screen for a state (for mouse clicks).
+  static func leverArea(_ s: UIState, targetCount: Int) -> Rect {
+    editorAreas(inner: Layout.box(s.size).inset(1), targetCount: targetCount).levers
+  }
+
   static func editor(_ s: UIState, report r: Report, dataset d: Dataset?, on c: Canvas) {
     let name = ScenarioText.headerName(s, r) ?? "no scenario (defaults from history)"
     let inner = PanelBox(
       title: "Scenario editor: " + name, focused: true, note: "levers drive projections L+1..T"
     ).draw(in: Layout.box(s.size), on: c)
     guard inner.height > 0, inner.width > 0 else { return }
-    let bottomH = min(2, inner.height)
-    let (body, bottom) = inner.splitTop(inner.height - bottomH)
-    let leverFull = 1 + Lever.allCases.count
-    let outcomeMin = r.targets.isEmpty ? 0 : 1 + min(3, r.targets.count)
-    // Room for every lever, a blank line and some outcomes; else fewer levers (scrolled to
-    // the selection) and no blank line.
-    let roomy = body.height >= leverFull + 1 + outcomeMin
-    let leverH =
-      roomy ? leverFull : max(min(3, body.height), body.height - outcomeMin)
-    let (leverArea, rest) = body.splitTop(leverH)
+    let (leverArea, outArea, bottom) = editorAreas(inner: inner, targetCount: r.targets.count)
     leverTable(s, r, width: leverArea.width).draw(in: leverArea, on: c)
-    let outArea = roomy ? rest.splitTop(1).1 : rest
     if outArea.height >= 2 {
       let base = s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
       outcomeTable(

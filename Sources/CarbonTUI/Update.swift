@@ -199,7 +199,9 @@ private func mouse(
   var s = state
   switch button {
   case .wheelUp, .wheelDown:
-    if s.showHelp {
+    if s.showHelp || s.screen == .scenarioEditor || s.screen == .scenarioList
+      || s.screen == .compare
+    {
       return perform(button == .wheelUp ? .scrollUp : .scrollDown, s, context)
     }
     guard s.screen != .overview else { return (s, []) }
@@ -218,17 +220,37 @@ private func mouse(
       }
       return (s, [])
     }
+    if s.screen == .scenarioEditor {
+      // A click on a lever selects it.
+      let area = ScenarioView.leverArea(s, targetCount: context.report.targets.count)
+      if let (row, _) = clickedRow(
+        area, x: x, y: y, rowCount: Lever.allCases.count, scroll: 0, selected: s.leverSelection)
+      {
+        s.leverSelection = row
+      }
+      return (s, [])
+    }
+    if s.screen == .scenarioList {
+      // A click selects a saved scenario; a click on the selected one opens it.
+      let names = s.savedScenarios
+      let area = Layout.box(s.size).inset(1)
+      guard
+        let (row, _) = clickedRow(
+          area, x: x, y: y, rowCount: names.count, scroll: s.scroll, selected: s.selection)
+      else { return (s, []) }
+      if row == s.selection { return perform(.zoomFocused, s, context) }
+      s.selection = row
+      return (s, [])
+    }
+    guard s.screen != .compare else { return (s, []) }
     // A click on a table row selects it (first row below the header).
     let area = s.screen.isZoom ? Layout.zoom(s.size).table : Layout.list(s.size)
-    guard area.contains(x: x, y: y), y > area.y else { return (s, []) }
     let tables = ScreenTable.tables(
       for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
-    let visible = area.height - 1 - (area.height >= 4 && n > area.height - 1 ? 1 : 0)
-    let first = TableView.clampedScroll(
-      scroll: s.scroll, selected: s.selection, rowCount: n, visible: visible)
-    let row = first + (y - area.y - 1)
-    if row < n && y - area.y - 1 < visible {
+    if let (row, first) = clickedRow(
+      area, x: x, y: y, rowCount: n, scroll: s.scroll, selected: s.selection)
+    {
       s.selection = row
       s.scroll = first
     }
@@ -236,6 +258,21 @@ private func mouse(
   default:
     return (s, [])
   }
+}
+
+/// The row of a `TableView` drawn in `area` that a click at (x, y) falls on, with the table's
+/// first visible row: header on the first line, a footer when it scrolls (as
+/// `TableView.draw`); nil outside the rows.
+private func clickedRow(
+  _ area: Rect, x: Int, y: Int, rowCount n: Int, scroll: Int, selected: Int
+) -> (row: Int, first: Int)? {
+  guard area.contains(x: x, y: y), y > area.y else { return nil }
+  let visible = area.height - 1 - (area.height >= 4 && n > area.height - 1 ? 1 : 0)
+  let first = TableView.clampedScroll(
+    scroll: scroll, selected: selected, rowCount: n, visible: visible)
+  let line = y - area.y - 1
+  guard line < visible, first + line < n else { return nil }
+  return (first + line, first)
 }
 
 extension Screen {

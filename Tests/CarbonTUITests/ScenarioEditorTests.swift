@@ -246,6 +246,45 @@ import Testing
     #expect(ScenarioNames.problem("x\u{1B}")?.hasPrefix("\"?\" is not allowed") == true)
   }
 
+  @Test func mouseSelectsLeversAndScrolls() {
+    var s = ScenarioFixtures.state(80, 24)
+    s.screen = .scenarioEditor
+    // 80x24: the box is rows 1-22, its inside starts at row 2 with the lever table's header;
+    // lever k is on row 3 + k (every lever fits at this size).
+    for k in [5, 0, 8] {
+      s = update(s, .mouse(.left, x: 10, y: 3 + k), ctx).0
+      #expect(s.leverSelection == k)
+      // The row clicked is the one drawn with that lever's label.
+      let label = ScenarioView.label(Lever.allCases[k], ctx.report)
+      #expect(ScenarioFixtures.draw(s).line(3 + k).contains(String(label.prefix(12))))
+    }
+    // The header, the box's border and the outcomes below do nothing.
+    for y in [2, 1, 3 + Lever.allCases.count + 1] {
+      #expect(update(s, .mouse(.left, x: 10, y: y), ctx).0.leverSelection == 8)
+    }
+    // The wheel moves the selection like Up and Down.
+    s = update(s, .mouse(.wheelUp, x: 10, y: 10), ctx).0
+    #expect(s.leverSelection == 7)
+    s = update(s, .mouse(.wheelDown, x: 10, y: 10), ctx).0
+    #expect(s.leverSelection == 8)
+  }
+
+  @Test func mouseOpensASavedScenario() {
+    var s = ScenarioFixtures.state(80, 24)
+    s.screen = .scenarioList
+    s.history = [.overview, .scenarioEditor]
+    s.savedScenarios = ["alpha", "clean80"]
+    // The list's header is on row 2, "alpha" on row 3, "clean80" on row 4.
+    var cmds: [AppCommand]
+    (s, cmds) = update(s, .mouse(.left, x: 4, y: 4), ctx)
+    #expect(s.selection == 1)
+    #expect(cmds.isEmpty)
+    // A click on the selected one opens it.
+    (s, cmds) = update(s, .mouse(.left, x: 4, y: 4), ctx)
+    #expect(cmds == [.openScenario("clean80")])
+    #expect(s.screen == .scenarioEditor)
+  }
+
   @Test func openListsAndOpens() {
     var s = ScenarioFixtures.state()
     var cmds: [AppCommand]
