@@ -24,20 +24,12 @@ enum CompareView {
     s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
   }
 
-  /// The projected cumulative avoided emissions by year, from L+1 to T: Cum(L) plus
-  /// A(L)(1 + g)^k, g the growth in effect (the lever, else the latest YoY, else 0), as the
-  /// Scope 3+ panel draws it.
+  /// The projected cumulative avoided emissions by year, from L+1 to T: the Scope 3+ target's
+  /// projection in the report (Cum(L) plus A(L)(1 + g)^k, g the growth lever in effect).
   static func avoidedProjection(_ r: Report) -> [FiscalYear: Double] {
-    let f = Figures(r)
-    guard let t = f.avTarget, let y = f.avL, let cum = y.cumulative, let a = y.avoided,
-      y.fy < t.by
-    else { return [:] }
-    let g = (r.scenario.levers[.avoidedGrowth] ?? nil) ?? y.yoy ?? 0
     var out: [FiscalYear: Double] = [:]
-    var total = cum
-    for k in 1...(t.by - y.fy) {
-      total += a * pow(1 + g, Double(k))
-      out[FiscalYear(y.fy.year + k)] = total
+    for p in Figures(r).avTarget?.projection ?? [] {
+      if let v = p.value { out[p.fy] = v }
     }
     return out
   }

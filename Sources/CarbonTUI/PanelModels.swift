@@ -218,24 +218,26 @@ enum PanelModels {
       .text(" by \(t.by)", .muted),
     ]
     // Chart: cumulative history; needed path compounding at the required growth from L to T;
-    // projection at the growth in effect (the scenario lever, else the latest YoY).
+    // the target's projection (the growth lever in effect), as the report gives it.
     let hist = av.years.filter(\.complete).map {
       ChartPoint(x: Double($0.fy.year), y: $0.cumulative)
     }
     var series = [ChartSeries(kind: .history, points: hist)]
     if let y, let cum = y.cumulative, let a = y.avoided, y.fy < t.by {
-      func run(_ g: Double) -> [ChartPoint] {
-        var pts = [ChartPoint(x: Double(y.fy.year), y: cum)]
+      let start = ChartPoint(x: Double(y.fy.year), y: cum)
+      if let g = av.requiredGrowth {
+        var pts = [start]
         var total = cum
         for k in 1...(t.by - y.fy) {
           total += a * pow(1 + g, Double(k))
           pts.append(.init(x: Double(y.fy.year + k), y: total))
         }
-        return pts
+        series.append(ChartSeries(kind: .path, points: pts))
       }
-      if let g = av.requiredGrowth { series.append(ChartSeries(kind: .path, points: run(g))) }
-      let lever = r.scenario.levers[.avoidedGrowth] ?? nil
-      series.append(ChartSeries(kind: .projection, points: run(lever ?? y.yoy ?? 0)))
+      let projected = t.projection.map { ChartPoint(x: Double($0.fy.year), y: $0.value) }
+      if !projected.isEmpty {
+        series.append(ChartSeries(kind: .projection, points: [start] + projected))
+      }
     }
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
     let histMax = hist.compactMap(\.y).max() ?? 0

@@ -5,6 +5,18 @@ import CarbonTerminal
 
 /// Hand-built reports and datasets for the screen tests (figures are illustrative, set by hand).
 enum Fixtures {
+  /// The Scope 3+ target's projection as ReportBuilder gives it, FY2026-FY2035: Cum(L) =
+  /// 126.9 Mt (the cumulative of the avoided list below) plus A(L) = 59.2 Mt x (1 + g)^k.
+  static func avoidedProjection(growth g: Double) -> [YearValue] {
+    var total = 126.9e6
+    var a = 59.2e6
+    return (2026...2035).map { y in
+      a *= 1 + g
+      total += a
+      return YearValue(fy: FiscalYear(y), value: total)
+    }
+  }
+
   static func fy(_ y: Int) -> FiscalYear { FiscalYear(y) }
 
   static func report(diagnostics: [Diagnostic]? = nil) -> Report {
@@ -75,7 +87,7 @@ enum Fixtures {
           participants: 678),
       ])
     let none = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
-    let targets = [
+    var targets = [
       TargetReport(
         id: "ops-neutral", kind: .neutrality, title: "Carbon-neutral own operations", entity: "*",
         baseline: fy(2021), by: fy(2030), latestFY: fy(2025), status: .behind, gap: 1.92e6,
@@ -99,6 +111,7 @@ enum Fixtures {
         baseline: fy(2021),
         by: fy(2030), latestFY: nil, status: .noData, gap: nil, outcome: none),
     ]
+    targets[2].projection = avoidedProjection(growth: 0.776)
     return Report(
       organization: "Alibaba Group", latestCompleteFY: fy(2025), inProgressFY: fy(2026),
       inProgressThrough: YearMonth(year: 2025, month: 6),

@@ -33,6 +33,7 @@ enum ScenarioFixtures {
       projectedAtBy: -0.1e6, met: true, yearMet: FiscalYear(2029), shortfall: 0)
     r.targets[1].outcome = Outcome(projectedAtBy: 4.36, met: false, yearMet: nil, shortfall: 0.25)
     r.targets[2].outcome = Outcome(projectedAtBy: 1.2e9, met: false, yearMet: nil, shortfall: 3.0e8)
+    r.targets[2].projection = Fixtures.avoidedProjection(growth: 0.2)
     r.operational?.projection = (2026...2030).map {
       .init(fy: FiscalYear($0), net: 4.45e6 - Double($0 - 2025) * 0.91e6)
     }
