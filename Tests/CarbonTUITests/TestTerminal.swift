@@ -1,6 +1,10 @@
 import CarbonTerminal
 
 /// A minimal in-memory terminal for the tests: a grid of characters and styles.
+///
+/// Unlike CarbonTerminal's `InMemoryTerminal`, it stores exactly what it is given, control
+/// characters included, one character per cell: the screen tests can then see that the TUI
+/// itself sanitizes text from data files (InMemoryTerminal would mask a miss by drawing `?`).
 final class TestTerminal: Terminal {
   var size: Size
   var colorDepth: ColorDepth = .indexed256
