@@ -132,7 +132,7 @@ enum DatasetConfig {
     diags: inout [Diagnostic]
   ) -> Target? {
     let file = self.file
-    let header: TOMLPosition? = t.position
+    let header = t.position
     let at = { (k: String) in t.position(of: k) ?? t.position }
     var ok = true
     var prefix = "target #\(i + 1): "
@@ -314,6 +314,6 @@ enum DatasetConfig {
     return Target(
       id: id, title: title, kind: kind, scopes: scopes, scope2Basis: basis, offsets: offsets,
       entity: entity,
-      baseline: baseline, by: by, reduction: reduction, amountTCO2e: amount, line: header?.line)
+      baseline: baseline, by: by, reduction: reduction, amountTCO2e: amount, line: header.line)
   }
 }

@@ -23,7 +23,8 @@ public enum SystemInfo {
 
   /// The processors this process may run on: the CPU affinity mask (`Cpus_allowed` in
   /// /proc/self/status, as taskset and cpusets set it), else the online processors; at least 1.
-  public static var activeProcessorCount: Int {
+  /// Read once per run.
+  public static let activeProcessorCount: Int = {
     if case .bytes(let b) = FileBytes.contents(of: "/proc/self/status") {
       let text = String(decoding: b, as: UTF8.self)
       for line in text.split(separator: "\n") where line.hasPrefix("Cpus_allowed:") {
@@ -33,5 +34,5 @@ public enum SystemInfo {
       }
     }
     return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-  }
+  }()
 }
