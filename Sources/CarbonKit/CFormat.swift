@@ -54,7 +54,7 @@ public final class Lock: @unchecked Sendable {
 }
 
 /// Writing text to a file descriptor (standard output or error) with write(2), retrying on
-/// EINTR and short writes; errors (a closed pipe) end the write silently.
+/// EINTR and short writes; a failed write ends it and returns false.
 public enum FDText {
   /// Writes `text` to standard output.
   public static func out(_ text: String) { write(text, to: 1) }
@@ -62,15 +62,17 @@ public enum FDText {
   /// Writes `text` to standard error.
   public static func err(_ text: String) { write(text, to: 2) }
 
-  /// Writes `text` to `fd`.
-  public static func write(_ text: String, to fd: Int32) {
+  /// Writes `text` to `fd`; false when a write failed (errno says why).
+  @discardableResult
+  public static func write(_ text: String, to fd: Int32) -> Bool {
     var copy = text
-    copy.withUTF8 { write($0, to: fd) }
+    return copy.withUTF8 { write($0, to: fd) }
   }
 
-  /// Writes `bytes` to `fd`.
-  public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    guard var p = bytes.baseAddress else { return }
+  /// Writes `bytes` to `fd`; false when a write failed (errno says why).
+  @discardableResult
+  public static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+    guard var p = bytes.baseAddress else { return true }
     var left = bytes.count
     while left > 0 {
       #if canImport(Glibc)
@@ -80,11 +82,12 @@ public enum FDText {
       #endif
       if n < 0 {
         if errno == EINTR { continue }
-        return
+        return false
       }
       p += n
       left -= n
     }
+    return true
   }
 }
 

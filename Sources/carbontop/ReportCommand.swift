@@ -91,7 +91,9 @@ struct ReportCommand: ParsableCommand {
 enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
     guard let path, path != "-" else {
-      FDText.out(text)
+      guard FDText.write(text, to: 1) else {
+        throw UsageError("cannot write to standard output: " + String(cString: strerror(errno)))
+      }
       return
     }
     var st = stat()
@@ -103,7 +105,10 @@ enum OutputFile {
           "cannot write \(Sanitize.text(path)): " + String(cString: strerror(errno)))
       }
       defer { close(fd) }
-      FDText.write(text, to: fd)
+      guard FDText.write(text, to: fd) else {
+        throw UsageError(
+          "cannot write \(Sanitize.text(path)): " + String(cString: strerror(errno)))
+      }
       return
     }
     do {

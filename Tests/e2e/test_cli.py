@@ -83,6 +83,19 @@ def test_report_output_file_and_devices():
         shutil.rmtree(fifo_dir)
 
 
+def test_report_write_errors_are_not_lost():
+    """A device that refuses the bytes (/dev/full: ENOSPC) is an error, exit 2, not a silent
+    success; the same for standard output."""
+    r = run("report", "--output", "/dev/full")
+    assert r.returncode == 2
+    assert "cannot write /dev/full: No space left on device" in r.stderr
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([binary(), "report"], cwd=REPO, stdout=full, stderr=subprocess.PIPE,
+                           text=True, timeout=60)
+    assert r.returncode == 2
+    assert "cannot write to standard output: No space left on device" in r.stderr
+
+
 def test_check_exit_codes():
     assert run("check").returncode == 0
     assert run("check", "sample-data/greenfield").returncode == 0
