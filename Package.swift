@@ -13,24 +13,27 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .target(name: "CarbonKit"),
+    // The thin system layer without Foundation: files, environment, printf formatting, output.
+    .target(name: "CarbonSystem"),
+    // The pure calculations of the data contract; CarbonSystem only for CFormat.
+    .target(name: "CarbonKit", dependencies: ["CarbonSystem"]),
     // The TOML 1.0.0 parser: standard library only (no Foundation).
     .target(name: "CarbonTOML"),
     .target(
       name: "CarbonData",
-      dependencies: ["CarbonKit", "CarbonTOML"]
+      dependencies: ["CarbonKit", "CarbonSystem", "CarbonTOML"]
     ),
     // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
     .systemLibrary(name: "CNcursesW"),
     .target(name: "CarbonTerminal", dependencies: ["CNcursesW"]),
     .target(
       name: "CarbonTUI",
-      dependencies: ["CarbonKit", "CarbonTerminal", "CarbonTOML"]
+      dependencies: ["CarbonKit", "CarbonSystem", "CarbonTerminal", "CarbonTOML"]
     ),
     .executableTarget(
       name: "carbontop",
       dependencies: [
-        "CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI",
+        "CarbonKit", "CarbonSystem", "CarbonData", "CarbonTerminal", "CarbonTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link the Swift libraries statically: the peak memory goal of the
@@ -47,9 +50,10 @@ let package = Package(
     // The CPU benchmark of the dashboard's interactive paths (docs/performance.md).
     .executableTarget(
       name: "carbontop-bench",
-      dependencies: ["CarbonKit", "CarbonData", "CarbonTerminal", "CarbonTUI"]
+      dependencies: ["CarbonKit", "CarbonSystem", "CarbonData", "CarbonTerminal", "CarbonTUI"]
     ),
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
+    .testTarget(name: "CarbonSystemTests", dependencies: ["CarbonSystem"]),
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),

@@ -9,6 +9,7 @@
 // per iteration over several runs, and the ratio of the key-press path to the goal (1 ms).
 import CarbonData
 import CarbonKit
+import CarbonSystem
 import CarbonTUI
 import CarbonTerminal
 import Dispatch

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarbonKit
+import CarbonSystem
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonSystem
 
 #if canImport(Glibc)
   import Glibc

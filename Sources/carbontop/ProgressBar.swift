@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonSystem
 import Dispatch
 
 #if canImport(Glibc)

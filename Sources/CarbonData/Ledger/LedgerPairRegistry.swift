@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonSystem
 
 #if canImport(Glibc)
   import Glibc

@@ -1,0 +1,111 @@
+import CarbonKit
+import CarbonSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The events ledger kept up to date across reloads: a file that only grew is read from
+/// where the last read stopped (only the appended bytes), an unchanged file is not read at
+/// all, and a replaced, truncated or deleted file costs a rebuild. Its `hook` plugs into
+/// `DatasetLoader.load(folder:ledger:)`, so reloads go through the same loader and the same
+/// aggregation code as `carbontop report` and `carbontop ledger`.
+///
+/// Calls are serialized by a lock; use it from one background queue.
+public final class LiveLedger: @unchecked Sendable {
+  private struct Signature: Equatable {
+    var inode: UInt64
+    var size: Int64
+    var mtime: Int64
+  }
+
+  private let lock = Lock()
+  private var accumulator: LedgerAccumulator?
+  private var calendar: FiscalCalendar?
+  private var known: [String: Signature] = [:]
+  private var diagnostics: [String: [Diagnostic]] = [:]
+  private var forced: Set<String> = []
+  private let threads: Int
+  private let progress: (@Sendable (Int64, Int64) -> Void)?
+
+  /// How the last call read the ledger, for the status bar.
+  public private(set) var lastRead: String = ""
+
+  public init(
+    threads: Int = SystemInfo.activeProcessorCount,
+    progress: (@Sendable (Int64, Int64) -> Void)? = nil
+  ) {
+    self.threads = threads
+    self.progress = progress
+  }
+
+  /// The hook for `DatasetLoader`.
+  public var hook: LedgerHook {
+    { [self] files, calendar in self.aggregate(files, calendar) }
+  }
+
+  /// Marks files (relative names, e.g. `events/a.csv`) as rewritten, so the next read
+  /// takes them whole even if their size grew (a rewrite that happens to be longer).
+  public func markRewritten(_ names: [String]) {
+    lock.lock()
+    defer { lock.unlock() }
+    forced.formUnion(names)
+  }
+
+  private func signature(_ path: String) -> Signature? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return Signature(
+      inode: UInt64(st.st_ino), size: Int64(st.st_size),
+      mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+  }
+
+  private func aggregate(_ files: [LedgerFile], _ cal: FiscalCalendar) -> (
+    LedgerSummary, [Diagnostic]
+  ) {
+    lock.lock()
+    defer { lock.unlock() }
+    let sigs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, signature($0.path)) })
+    let samePaths = Set(files.map(\.path)) == Set(known.keys)
+    var rebuild = accumulator == nil || calendar != cal || !samePaths
+    var appends: [LedgerFile] = []
+    if !rebuild {
+      for f in files {
+        guard let new = sigs[f.path] ?? nil, let old = known[f.path] else {
+          rebuild = true
+          break
+        }
+        if forced.contains(f.name) || new.inode != old.inode || new.size < old.size {
+          rebuild = true
+          break
+        }
+        if new != old { appends.append(f) }
+      }
+    }
+    forced = []
+    if rebuild {
+      let acc = LedgerAccumulator(calendar: cal, threads: threads)
+      let diags = acc.ingest(files: files, progress: progress)
+      accumulator = acc
+      calendar = cal
+      diagnostics = Dictionary(grouping: diags, by: \.file)
+      lastRead = "read \(files.count) ledger file\(files.count == 1 ? "" : "s") whole"
+    } else if let acc = accumulator {
+      var bytes: Int64 = 0
+      for f in appends {
+        let before = acc.consumedOffset(of: f)
+        diagnostics[f.name, default: []] += acc.ingest(file: f)
+        bytes += acc.consumedOffset(of: f) - before
+      }
+      lastRead =
+        appends.isEmpty
+        ? "ledger unchanged"
+        : "read \(bytes) appended bytes of \(appends.count) ledger file\(appends.count == 1 ? "" : "s")"
+    }
+    for (path, sig) in sigs { known[path] = sig }
+    known = known.filter { sigs[$0.key] != nil }
+    let summary = accumulator?.summary() ?? LedgerSummary()
+    let names = diagnostics.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return (summary, names.flatMap { diagnostics[$0] ?? [] })
+  }
+}

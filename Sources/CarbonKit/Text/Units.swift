@@ -1,0 +1,70 @@
+import CarbonSystem
+
+/// Formatting of figures for reading: tonnes scaled to t, kt, Mt, Gt; percentages with one
+/// decimal. Shared by the report formatter and the dashboard. Absent values print as "-".
+///
+/// Choices: a scaled value keeps two decimals below 10, one decimal from 10 (4.45 Mt, 59.2 Mt,
+/// 115.5 Mt); the unit is chosen from the magnitude (below 1,000 t stays in t); non-finite
+/// values print as "-".
+public enum Units {
+  /// "-": what an absent (not reported) value prints as.
+  public static let none = "-"
+
+  /// `value` with `decimals` digits after the point, C locale, "-" when nil or not finite.
+  public static func fixed(_ value: Double?, decimals: Int) -> String {
+    guard let value, value.isFinite else { return none }
+    let s = CFormat.string("%.*f", Int32(max(0, min(decimals, 12))), value)
+    // Avoid "-0.0".
+    if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+      return String(s.dropFirst())
+    }
+    return s
+  }
+
+  /// The unit and divisor for a quantity of tonnes: (1, "t"), (1e3, "kt"), (1e6, "Mt"), (1e9, "Gt").
+  public static func tonnesScale(_ tonnes: Double) -> (divisor: Double, unit: String) {
+    let a = abs(tonnes)
+    if a >= 1e9 { return (1e9, "Gt") }
+    if a >= 1e6 { return (1e6, "Mt") }
+    if a >= 1e3 { return (1e3, "kt") }
+    return (1, "t")
+  }
+
+  /// Tonnes of CO2e for reading: "4.45 Mt", "59.2 Mt", "850 t", "1.50 Gt"; "-" when nil.
+  public static func tonnes(_ tonnes: Double?) -> String {
+    guard let tonnes, tonnes.isFinite else { return none }
+    let (d, unit) = tonnesScale(tonnes)
+    let v = tonnes / d
+    let decimals =
+      unit == "t" ? (abs(v) >= 100 ? 0 : (abs(v) >= 10 ? 1 : 2)) : (abs(v) >= 10 ? 1 : 2)
+    return fixed(v, decimals: decimals) + " " + unit
+  }
+
+  /// A fraction as a percentage with one decimal: 0.39 -> "39.0%"; with `signed`, "+45.5%".
+  public static func percent(_ fraction: Double?, signed: Bool = false) -> String {
+    guard let fraction, fraction.isFinite else { return none }
+    let s = fixed(fraction * 100, decimals: 1)
+    if signed, !s.hasPrefix("-"), s != "0.0" { return "+" + s + "%" }
+    return s + "%"
+  }
+
+  /// A plain number with up to `decimals` decimals and thousands separators: 941168 -> "941,168".
+  public static func number(_ value: Double?, decimals: Int = 0) -> String {
+    guard let value, value.isFinite else { return none }
+    let s = fixed(value, decimals: decimals)
+    var sign = ""
+    var body = Substring(s)
+    if body.hasPrefix("-") {
+      sign = "-"
+      body = body.dropFirst()
+    }
+    let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let intPart = Array(parts[0])
+    var grouped = ""
+    for (i, c) in intPart.enumerated() {
+      if i > 0 && (intPart.count - i) % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
+  }
+}

@@ -1,0 +1,268 @@
+import CarbonKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Builds the three panels' models from a Report (no figure is computed here that the Report
+/// does not hold, except chart geometry: straight paths and the projected cumulative).
+enum PanelModels {
+  static func role(_ key: FigureKey, _ state: UIState, _ base: StyleRole = .text) -> StyleRole {
+    state.changed.contains(key) ? .changed : base
+  }
+
+  /// A figure's text, marked when it changed a moment ago: the `changed` role, an arrow for
+  /// its direction, and in monochrome also the word "new" (colour is never the only signal).
+  static func figure(_ text: String, _ key: FigureKey, _ state: UIState, _ base: StyleRole = .text)
+    -> Segment
+  {
+    guard state.changed.contains(key) else { return .text(text, base) }
+    return .changed(text, direction: state.changeDirections[key] ?? 0, word: state.monochrome)
+  }
+
+  static func years(_ a: FiscalYear, _ b: FiscalYear) -> (String, String) {
+    (a.description, b.description)
+  }
+
+  static func model(_ p: PanelID, report: Report, dataset: Dataset?, state: UIState) -> PanelModel {
+    switch p {
+    case .operational: return operational(report, state)
+    case .valueChain: return valueChain(report, dataset, state)
+    case .scope3plus: return scope3plus(report, state)
+    }
+  }
+
+  /// The plain statement of a target's projected outcome ("projected: met in FY2029",
+  /// "scenario: missed by 1.20 Mt"; the year is the `by` in the panel's title): it follows
+  /// the scenario, while the status word on the line above stays a statement about history.
+  static func outcomeLine(_ t: TargetReport, _ r: Report, _ s: UIState, unit: String = "")
+    -> [Segment]
+  {
+    [
+      .text(ScenarioText.label(s, r), .muted),
+      .text(
+        ScenarioText.outcome(t, intensityUnit: unit, short: true), ScenarioText.role(t.outcome)),
+    ]
+  }
+
+  static func empty(_ title: String, _ what: String) -> PanelModel {
+    PanelModel(
+      title: title, note: nil, head: [[.text("no \(what) target in dataset.toml", .muted)]],
+      chart: nil, tail: [], bars: nil)
+  }
+
+  static func operational(_ r: Report, _ s: UIState) -> PanelModel {
+    let f = ReportFigures(r)
+    guard let ops = r.operational, let t = f.opsTarget else {
+      return empty("Own operations", "neutrality")
+    }
+    // Panel titles are the fixed headline of UI.md; the target's own title is on the
+    // targets screen and in the zoom, where there is room for it.
+    let title = "Own operations: neutral by \(t.by)"
+    let y = f.opsL
+    var head: [Segment] = [
+      .text("net ", .muted), figure(TUIFormat.tonnes(y?.net), .operationalNet, s),
+      .text("  path ", .muted), .text(TUIFormat.tonnes(ops.pathNetAtLatest), .text),
+      .text("  ", .text),
+      .status(t.status),
+    ]
+    if let gap = t.gap { head += [.text(" gap " + TUIFormat.tonnes(gap), .text)] }
+    if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
+    let clean: [Segment] = [
+      .text("clean electricity ", .muted),
+      figure(TUIFormat.percent(y?.cleanElectricityShare), .operationalClean, s),
+      .text(" ", .text), .gauge(y?.cleanElectricityShare, width: 12),
+    ]
+    let red: [Segment] = [
+      .text("reduction ", .muted),
+      figure(TUIFormat.tonnes(y?.abatement), .operationalReduction, s),
+      .text("  removals ", .muted),
+      figure(TUIFormat.tonnes(y?.removals), .operationalReduction, s),
+      .text("  offsets ", .muted),
+      figure(TUIFormat.tonnes(y?.offsets), .operationalReduction, s),
+    ]
+    var needs: [Segment] = [
+      .text("S2 \(s.basis.rawValue)  ", .accent), .text("needs ", .muted),
+      .text(TUIFormat.tonnes(ops.requiredCutPerYear.map { -$0 }) + "/yr", .text),
+    ]
+    if let o = y?.offsets, o > (y?.removals ?? 0) + (y?.abatement ?? 0) {
+      needs += [.text("  offsets exceed removals+reductions", .warn)]
+    }
+    if y?.scope12 != nil && y?.scope1 == nil {
+      needs += [.text("  S1/S2 split not reported", .warn)]
+    }
+    // Chart: history (complete years), straight path from Net(b) to zero at T, projection.
+    let hist = ops.years.filter(\.complete).map { ChartPoint(x: Double($0.fy.year), y: $0.net) }
+    var series = [ChartSeries(kind: .history, points: hist)]
+    if let nb = ops.years.first(where: { $0.fy == t.baseline })?.net {
+      series.append(
+        ChartSeries(
+          kind: .path,
+          points: [.init(x: Double(t.baseline.year), y: nb), .init(x: Double(t.by.year), y: 0)]))
+    }
+    if !ops.projection.isEmpty {
+      var pts = [ChartPoint]()
+      if let y { pts.append(.init(x: Double(y.fy.year), y: y.net)) }
+      pts += ops.projection.map { .init(x: Double($0.fy.year), y: $0.net) }
+      series.append(ChartSeries(kind: .projection, points: pts))
+    }
+    let first = ops.years.first?.fy ?? t.baseline
+    let last = max(ops.projection.last?.fy ?? t.by, t.by)
+    let chart = LineChart(
+      series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
+    )
+    return PanelModel(
+      title: title, note: "S2 \(s.basis.rawValue)", head: [head], chart: chart,
+      tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
+  }
+
+  static func intensityUnit(_ d: Dataset?) -> String {
+    guard let u = d?.organization.revenueUnit, !u.isEmpty else { return "t/revenue" }
+    return "t/"
+      + sanitized(u).replacing("million ", with: "M ").replacing("billion ", with: "bn ")
+  }
+
+  static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
+    let f = ReportFigures(r)
+    guard let vc = r.valueChain, let t = f.vcTarget else {
+      return empty("Value-chain intensity", "intensity")
+    }
+    var title = "Value-chain intensity"
+    if let b = vc.baselineIntensity, let ts = vc.targetIntensity, b > 0 {
+      title +=
+        ": " + TUIFormat.signedPercent(ts / b - 1).replacing(".0%", with: "%")
+        + " by \(t.by)"
+    }
+    let y = f.vcL
+    var head: [Segment] = [
+      figure(TUIFormat.intensity(y?.intensity), .valueChainIntensity, s),
+      .text(" " + intensityUnit(d), .muted),
+      .text("  target ", .muted), .text(TUIFormat.intensity(vc.targetIntensity), .text),
+      .text("  ", .text), .status(t.status),
+    ]
+    if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
+    let yoy: [Segment] = [
+      figure(TUIFormat.signedPercent(y?.yoy), .valueChainYoY, s), .text(" YoY  ", .muted),
+      .text(
+        "needs " + TUIFormat.signedPercent(vc.requiredAnnualReduction.map { -$0 }) + "/yr from now",
+        .text),
+    ]
+    var cats: [Segment] = [.text("top categories: ", .muted)]
+    let top = vc.categories.filter { ($0.tco2e ?? 0) > 0 }.sorted {
+      ($0.tco2e ?? 0) > ($1.tco2e ?? 0)
+    }.prefix(2)
+    if top.isEmpty { cats.append(.text("no data", .muted)) }
+    for c in top {
+      cats.append(
+        .text("\(c.category) \(sanitized(c.name)) \(TUIFormat.percent(c.share))  ", .text))
+    }
+    var sbti: [Segment] = [
+      .text("implied rate ", .muted), .text(TUIFormat.percent(vc.impliedTargetRate) + "/yr", .text),
+    ]
+    if vc.sbtiIntensityOK == false { sbti.append(.text("  below SBTi 7%/yr", .warn)) }
+    let hist = vc.years.filter(\.complete).map {
+      ChartPoint(x: Double($0.fy.year), y: $0.intensity)
+    }
+    var series = [ChartSeries(kind: .history, points: hist)]
+    if let b = vc.baselineIntensity, let ts = vc.targetIntensity {
+      series.append(
+        ChartSeries(
+          kind: .path,
+          points: [.init(x: Double(t.baseline.year), y: b), .init(x: Double(t.by.year), y: ts)]))
+    }
+    if !vc.projection.isEmpty {
+      var pts = [ChartPoint]()
+      if let y { pts.append(.init(x: Double(y.fy.year), y: y.intensity)) }
+      pts += vc.projection.map { .init(x: Double($0.fy.year), y: $0.intensity) }
+      series.append(ChartSeries(kind: .projection, points: pts))
+    }
+    let first = min(vc.years.first?.fy ?? t.baseline, t.baseline)
+    let last = max(vc.projection.last?.fy ?? t.by, t.by)
+    let chart = LineChart(
+      series: series, yLabel: { TUIFormat.intensity($0) }, xLabels: years(first, last))
+    return PanelModel(
+      title: title, note: nil, head: [head], chart: chart,
+      tail: [outcomeLine(t, r, s, unit: intensityUnit(d)), yoy, cats, sbti], bars: nil)
+  }
+
+  static func scope3plus(_ r: Report, _ s: UIState) -> PanelModel {
+    let f = ReportFigures(r)
+    guard let av = r.scope3plus, let t = f.avTarget else {
+      return empty("Scope 3+ avoided", "avoided")
+    }
+    let name = "Scope 3+ avoided"
+    let short = "\(name): \(TUIFormat.tonnes(av.amount)) by \(t.by)"
+    let title = short + " (never netted against the inventory)"
+    let y = f.avL
+    var head: [Segment] = [
+      .text("cumulative ", .muted),
+      figure(TUIFormat.tonnes(y?.cumulative), .avoidedCumulative, s),
+      .text(" of " + TUIFormat.tonnes(av.amount) + "  ", .muted),
+      .text(TUIFormat.percent(av.progress), .text),
+      .text(" ", .text), .gauge(av.progress, width: 12), .text("  ", .text), .status(t.status),
+    ]
+    if let gap = t.gap { head += [.text(" gap " + TUIFormat.tonnes(gap), .text)] }
+    var line2: [Segment] = []
+    if let y {
+      line2 += [
+        .text("\(y.fy) ", .muted), figure(TUIFormat.tonnes(y.avoided), .avoidedLatest, s),
+        .text(" " + TUIFormat.signedPercent(y.yoy), .text),
+      ]
+    }
+    line2 += [.text("  needs " + TUIFormat.signedPercent(av.requiredGrowth) + "/yr", .text)]
+    line2 += [
+      .text("  projected ", .muted),
+      .text(TUIFormat.tonnes(av.projectedTotalAtBy), .chartProjection),
+      .text(" by \(t.by)", .muted),
+    ]
+    // Chart: cumulative history; needed path compounding at the required growth from L to T;
+    // the target's projection (the growth lever in effect), as the report gives it.
+    let hist = av.years.filter(\.complete).map {
+      ChartPoint(x: Double($0.fy.year), y: $0.cumulative)
+    }
+    var series = [ChartSeries(kind: .history, points: hist)]
+    if let y, let cum = y.cumulative, let a = y.avoided, y.fy < t.by {
+      let start = ChartPoint(x: Double(y.fy.year), y: cum)
+      if let g = av.requiredGrowth {
+        var pts = [start]
+        var total = cum
+        for k in 1...(t.by - y.fy) {
+          total += a * pow(1 + g, Double(k))
+          pts.append(.init(x: Double(y.fy.year + k), y: total))
+        }
+        series.append(ChartSeries(kind: .path, points: pts))
+      }
+      let projected = t.projection.map { ChartPoint(x: Double($0.fy.year), y: $0.value) }
+      if !projected.isEmpty {
+        series.append(ChartSeries(kind: .projection, points: [start] + projected))
+      }
+    }
+    let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
+    let histMax = hist.compactMap(\.y).max() ?? 0
+    let chart = LineChart(
+      series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(first, t.by),
+      yCeiling: max(av.amount * 1.2, histMax))
+    let bars = BarList(
+      items: av.byEntity.map {
+        .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided))
+      })
+    // Malformed ledger rows are left out of the sums: say so on the panel's border, where it
+    // stays visible in every layout, and in the summary when there is room.
+    var note: String?
+    var tail: [[Segment]] = []
+    if let rejected = av.eventRowsRejected, rejected > 0, let read = av.eventRowsRead {
+      note = "\(rejected) event rows rejected"
+      tail = [
+        [.text("events: \(rejected) of \(read) rows rejected (left out; D lists them)", .warn)]
+      ]
+    }
+    var m = PanelModel(
+      title: title, note: note, head: [head, outcomeLine(t, r, s), line2], chart: chart,
+      tail: tail, bars: av.byEntity.isEmpty ? nil : bars)
+    m.shortTitle = short
+    m.notice = "never netted against the inventory"
+    return m
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CarbonKit
+import CarbonSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `carbontop [DATASET]`: the dashboard (the default command).
+struct DashboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dashboard",
+    abstract: "Open the dashboard on a dataset folder (the default command).",
+    discussion: """
+      Three panels (own operations, value-chain intensity, Scope 3+ avoided emissions), a
+      strip of every target's status, zoom, drill-down to source rows, live reload when the
+      dataset's files change. Press ? for the keys.
+
+      Examples:
+        carbontop                                   # the bundled Alibaba sample
+        carbontop sample-data/greenfield --theme colorblind
+        carbontop /srv/pipeline/dataset --poll 2    # a network filesystem: poll every 2 s
+      """)
+
+  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  var dataset: String?
+
+  @Option(
+    help: "Theme name: dark, light, high-contrast, colorblind, monochrome, nord, or your own.")
+  var theme: String?
+
+  @Flag(help: "No colour, attributes only (also when NO_COLOR is set).")
+  var noColor = false
+
+  @Flag(help: "ASCII glyphs only (boxes, charts, gauges).")
+  var ascii = false
+
+  @Flag(help: "Do not capture the mouse.")
+  var noMouse = false
+
+  @Option(help: "Poll the dataset every SECONDS instead of using inotify.")
+  var poll: Double?
+
+  @Option(help: "A scenario file whose levers drive the projections.")
+  var scenario: String?
+
+  func validate() throws {
+    if let poll, !(0.01...3600).contains(poll) {
+      throw ValidationError("--poll: expected seconds between 0.01 and 3600, found \(poll)")
+    }
+  }
+
+  func run() throws {
+    let folder = try DatasetLocation.resolve(dataset)
+    guard FileBytes.isFolder(folder) else {
+      throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
+    }
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw UsageError(
+        "the dashboard needs a terminal; for headless output use `carbontop report` or `carbontop check`"
+      )
+    }
+    let app = try Dashboard(
+      folder: folder,
+      options: .init(
+        theme: theme, noColor: noColor, ascii: ascii, mouse: !noMouse, poll: poll,
+        scenarioPath: scenario))
+    app.run()
+  }
+}

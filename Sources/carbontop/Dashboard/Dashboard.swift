@@ -1,0 +1,364 @@
+import CarbonData
+import CarbonKit
+import CarbonSystem
+import CarbonTUI
+import CarbonTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The dashboard: one event loop, `poll()` over the terminal input, a signalfd, the dataset
+/// watcher's inotify descriptor and a wake-up pipe from background loading. Nothing sleeps
+/// and nothing is redrawn on a timer: a frame is drawn after input, a finished load, a
+/// resize or the end of a "changed" mark, and ncurses sends only the cells that changed, so
+/// an idle dashboard sends nothing.
+final class Dashboard {
+  struct Options {
+    var theme: String?
+    var noColor = false
+    var ascii = false
+    var mouse = true
+    var poll: Double?
+    var scenarioPath: String?
+  }
+
+  /// How long a changed figure stays marked.
+  static let changedMarkSeconds = 3.0
+
+  private let folder: String
+  private let options: Options
+  private let signals: SignalWatcher
+  private let wake: WakePipe
+  private let watcher: DatasetWatcher
+  private let session: DatasetSession
+  private let terminal: NcursesTerminal
+  private let terminalGuard: TerminalGuard
+  private let themes: ThemeLoader
+  private var themeName: String
+  /// Themes already read: each theme file is parsed once per run, so cycling themes with `t`
+  /// costs no file reads.
+  private var themeCache: [String: ThemeLoader.Result] = [:]
+  private var theme: Theme
+  private let glyphs: GlyphSet
+  private var state: UIState
+
+  /// The last good data: what stays on screen while a file is broken.
+  private var dataset: Dataset?
+  /// Error counts per file of the data on screen, to tell a newly broken file.
+  private var goodErrors: [String: Int] = [:]
+  /// Diagnostics of the latest load (which may be newer than the data on screen).
+  private var diagnostics: [Diagnostic] = []
+  /// Problems with the theme, the key map or the scenario: shown with the data's.
+  private var settingsDiagnostics: [Diagnostic] = []
+  private var view = DatasetView()
+  private var builder: ReportBuilder?
+  private var scenario: Scenario?
+  private var report: Report
+  private var years: [FiscalYear] = []
+  private var changedUntil: ContinuousClock.Instant?
+  private var dirty = true
+  private var loadedOnce = false
+
+  init(folder: String, options: Options) throws {
+    // Signals first: the mask must be in place before any thread starts.
+    signals = try SignalWatcher()
+    wake = try WakePipe()
+    self.folder = folder
+    self.options = options
+    // The watcher before the first load, so nothing written in between is missed.
+    watcher = DatasetWatcher(
+      folder: folder, mode: options.poll.map { .poll(seconds: $0) } ?? .auto)
+    session = DatasetSession(folder: folder, wake: wake)
+    themes = ThemeLoader.standard()
+    FatalSignalRestore.install()
+    terminal = try NcursesTerminal(
+      options: .init(noColor: options.noColor, ascii: options.ascii, mouse: options.mouse))
+    terminalGuard = TerminalGuard { NcursesTerminal.restoreScreen() }
+    glyphs = GlyphSet.choose(terminalUnicode: terminal.unicode, asciiFlag: options.ascii)
+    themeName = options.theme ?? "dark"
+    theme = ThemeLoader.defaultTheme
+    state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
+    state.monochrome = terminal.colorDepth == .none
+    report = ReportBuilder.build(
+      dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
+      scenario: nil)
+    applyTheme(named: themeName)
+    loadKeyMap()
+    loadScenario()
+    state.watchText = watcher.modeDescription
+  }
+
+  /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out.
+  func run() {
+    terminalGuard.run {
+      session.request(reason: "start")
+      drawLoading()
+      loop: while true {
+        let now = ContinuousClock.now
+        var fds = [terminal.inputFD, signals.fd, wake.readFD]
+        if watcher.fd >= 0 { fds.append(watcher.fd) }
+        let ready = Poller.wait(fds: fds, timeoutMs: timeout(now: now))
+        if ready.contains(signals.fd), !signals.read().isEmpty { break loop }
+        if watcher.fd >= 0, ready.contains(watcher.fd) { watcher.handleReadable() }
+        if let change = watcher.takeChanges() { reload(for: change) }
+        if ready.contains(wake.readFD) {
+          _ = wake.drain()
+          if let result = session.take() { apply(result) }
+        }
+        for event in terminal.pollInput() {
+          if handle(event) == false { break loop }
+        }
+        tick(now: ContinuousClock.now)
+        if dirty { draw() }
+      }
+    }
+  }
+
+  // MARK: - Loop pieces
+
+  private func timeout(now: ContinuousClock.Instant) -> Int32 {
+    var ms = watcher.timeoutMs(now: now)
+    func consider(_ t: Int32) { ms = ms < 0 ? t : min(ms, t) }
+    if let until = changedUntil {
+      let left = until - now
+      consider(
+        max(
+          0,
+          Int32(
+            left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+          + 1)
+    }
+    if session.isRunning { consider(100) }
+    return ms
+  }
+
+  /// Time-driven changes: the end of "changed" marks, the loading indicator.
+  private func tick(now: ContinuousClock.Instant) {
+    if let until = changedUntil, now >= until {
+      changedUntil = nil
+      state.changed = []
+      dirty = true
+    }
+    let progress = session.slowProgress()
+    let loading: String? = progress == nil ? nil : "reading"
+    if loading != state.loading || progress?.fraction != state.progress {
+      state.loading = loading
+      state.progress = progress?.fraction
+      dirty = true
+    }
+  }
+
+  private func reload(for change: DatasetChange) {
+    let names = change.paths.filter { $0 != "." && !$0.hasPrefix("scenarios/") }
+    if change.folderGone {
+      state.statusMessage = "dataset folder is gone: showing the last good data"
+      dirty = true
+      return
+    }
+    if names.isEmpty && !change.entries.contains(where: { $0.kind == .folderBack }) { return }
+    let rewritten = change.entries.filter {
+      if case .appended = $0.kind { return false }
+      return true
+    }.map(\.path)
+    session.request(
+      reason: names.isEmpty ? "dataset" : names.joined(separator: ", "), rewritten: rewritten)
+  }
+
+  /// Takes a finished load: the new data if it is no worse than the data on screen,
+  /// otherwise the new diagnostics with the last good data kept.
+  private func apply(_ result: DatasetSession.Result) {
+    dirty = true
+    let stamp = Dashboard.clock()
+    guard let loaded = result.loaded else {
+      state.statusMessage = "cannot read the dataset: \(result.failure ?? "unknown error")"
+      return
+    }
+    diagnostics = loaded.diagnostics
+    let errors = Dashboard.errorCounts(loaded.diagnostics)
+    let worse = errors.contains { file, n in n > (goodErrors[file] ?? 0) }
+    if let new = loaded.dataset, !(worse && dataset != nil) {
+      dataset = new
+      goodErrors = errors
+      rebuild(markChanges: loadedOnce)
+      state.clock = stamp
+      if loadedOnce {
+        state.statusMessage = "reloaded \(result.reason) \(stamp)"
+      } else if loaded.hasErrors {
+        state.statusMessage = "the data has errors: D lists them"
+      }
+    } else {
+      let broken = errors.filter { $0.value > (goodErrors[$0.key] ?? 0) }.keys.sorted().joined(
+        separator: ", ")
+      state.statusMessage =
+        dataset == nil
+        ? "the dataset cannot be read: D lists the errors"
+        : "errors in \(broken): showing the data of \(state.clock); D lists them"
+      refreshDiagnostics()
+      if dataset == nil && !loadedOnce { state.screen = .diagnostics }
+    }
+    loadedOnce = true
+  }
+
+  private static func errorCounts(_ diags: [Diagnostic]) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for d in diags where d.severity == .error { out[d.file, default: 0] += 1 }
+    return out
+  }
+
+  /// Recomputes the report from the data on screen, the view and the scenario.
+  private func rebuild(markChanges: Bool) {
+    guard let dataset else { return }
+    builder = ReportBuilder(dataset: dataset.viewed(view))
+    let old = report
+    report = builder?.build(scenario: scenario) ?? report
+    state.baseline = scenario == nil ? nil : builder?.build(scenario: nil)
+    if view.asOf == nil { years = UpdateContext.years(of: report) }
+    refreshDiagnostics()
+    if markChanges {
+      let changed = FigureKey.changeDirections(from: old, to: report)
+      if !changed.isEmpty {
+        state.changed = Set(changed.keys)
+        state.changeDirections = changed
+        changedUntil = .now + .seconds(Dashboard.changedMarkSeconds)
+      }
+    }
+    dirty = true
+  }
+
+  /// Only the levers changed: the dataset index is kept, the projections are redone.
+  private func recomputeScenario() {
+    guard let builder else { return }
+    report = builder.build(scenario: scenario)
+    state.baseline = scenario == nil ? nil : builder.build(scenario: nil)
+    refreshDiagnostics()
+    dirty = true
+  }
+
+  private func refreshDiagnostics() {
+    report.diagnostics = DiagnosticOrder.sorted(diagnostics) + settingsDiagnostics
+  }
+
+  /// One input event; false to quit.
+  private func handle(_ event: InputEvent) -> Bool {
+    if case .resize = event { dirty = true }
+    let context = UpdateContext(
+      report: report, dataset: dataset, years: years.isEmpty ? nil : years)
+    let (next, commands) = update(state, event, context)
+    if next != state {
+      state = next
+      dirty = true
+    }
+    for command in commands {
+      switch command {
+      case .quit:
+        return false
+      case .recompute(let asOf, let entity, let basis):
+        view = DatasetView(asOf: asOf, entity: entity, basis: basis)
+        rebuild(markChanges: false)
+      case .nextTheme:
+        applyTheme(named: themes.nextTheme(after: themeName))
+        state.statusMessage = "theme \(themeName)"
+      case .openScenarioEditor:
+        state.screen = .scenarioEditor
+      case .setScenario(let sc):
+        scenario = sc.levers.isEmpty ? nil : sc
+        recomputeScenario()
+      case .saveScenario(let sc):
+        do {
+          let path = try ScenarioFile.save(sc, datasetFolder: folder)
+          state.scenarioName = sc.name
+          state.scenarioModified = false
+          scenario = sc.levers.isEmpty ? nil : sc
+          recomputeScenario()
+          state.statusMessage = "saved \(PathText.lastComponent(path)) \(Dashboard.clock())"
+        } catch {
+          state.statusMessage = "cannot save the scenario: \(error)"
+        }
+      case .listScenarios:
+        state.savedScenarios = ScenarioFile.list(datasetFolder: folder)
+      case .openScenario(let name):
+        openScenario(
+          path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
+      }
+    }
+    return true
+  }
+
+  // MARK: - Drawing
+
+  private func draw() {
+    dirty = false
+    state.size = terminal.size
+    render(state, report: report, dataset: dataset, palette: theme, glyphs: glyphs, on: terminal)
+    terminal.flush()
+  }
+
+  private func drawLoading() {
+    terminal.clear(style: theme[.background])
+    terminal.put(
+      x: 1, y: 0, "carbontop  reading \(Sanitize.text(folder)) ...", style: theme[.header])
+    terminal.flush()
+  }
+
+  // MARK: - Settings
+
+  private func applyTheme(named name: String) {
+    let result = themeCache[name] ?? themes.load(named: name)
+    themeCache[name] = result
+    themeName = name
+    theme = result.theme.styleForDepth(terminal.colorDepth)
+    settingsDiagnostics.removeAll { $0.file.hasSuffix(".toml") && $0.file.contains("theme") }
+    if !result.diagnostics.isEmpty {
+      settingsDiagnostics += result.diagnostics
+      state.statusMessage =
+        "theme \(name): \(result.diagnostics[0].message) (using the default theme)"
+    }
+    refreshDiagnostics()
+    dirty = true
+  }
+
+  private func loadKeyMap() {
+    guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
+    else { return }
+    let path = dir + "/keys.toml"
+    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
+    let (keys, errors) = KeyRegistry.standard.applying(
+      tomlText: String(decoding: data, as: UTF8.self), file: path)
+    state.keys = keys
+    if let first = errors.first { state.statusMessage = first }
+  }
+
+  private func loadScenario() {
+    guard let path = options.scenarioPath else { return }
+    openScenario(path: path, display: path)
+  }
+
+  /// Opens a scenario file: its levers drive the projections; a broken file is a diagnostic
+  /// and a message, and the scenario in effect stays.
+  private func openScenario(path: String, display: String) {
+    let (s, diags) = ScenarioFile.load(path: path, name: display)
+    settingsDiagnostics.removeAll { $0.file == display }
+    settingsDiagnostics += diags
+    if let s {
+      scenario = s.levers.isEmpty ? nil : s
+      state.applyOpenedScenario(s)
+      recomputeScenario()
+      state.statusMessage =
+        "scenario \(s.name)" + (diags.isEmpty ? "" : ": \(diags.count) warning(s), D lists them")
+    } else {
+      let first = diags.first.map { $0.description } ?? "cannot be read"
+      state.statusMessage = "scenario not opened: \(first)"
+    }
+    refreshDiagnostics()
+    dirty = true
+  }
+
+  /// HH:MM:SS, local time.
+  static func clock() -> String {
+    var t = time(nil)
+    var tm = tm()
+    localtime_r(&t, &tm)
+    return CFormat.string("%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec)
+  }
+}
