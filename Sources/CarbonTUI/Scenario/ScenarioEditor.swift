@@ -135,7 +135,7 @@ enum ScenarioEditor {
         return (s, [])
       }
     case .saveName:
-      if let problem = ScenarioNames.problem(input.text) {
+      if let problem = ScenarioName.problem(input.text) {
         s.input?.error = problem
         return (s, [])
       }

@@ -163,7 +163,7 @@ enum ScenarioView {
       case .saveName:
         prompt = "save as scenarios/NAME.toml, NAME: "
         help =
-          "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
+          "1-\(ScenarioName.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
       }
       let text = sanitized(input.text)
       // Keep the end of a long text in view.
