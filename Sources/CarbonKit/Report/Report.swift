@@ -103,6 +103,9 @@ public struct TargetReport: Sendable, Hashable {
   public var projection: [YearValue] = []
   /// (extra) Scopes of the target ("1", "2", "3"); empty for avoided.
   public var scopes: [Scope] = []
+  /// (extra) Why there is no projection, naming the missing input ("electricity_mwh missing
+  /// at FY2023"); nil when the outcome has a projected figure.
+  public var projectionMissing: String? = nil
   public init(
     id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
     by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
@@ -180,6 +183,10 @@ public struct OperationalReport: Sendable, Hashable {
   public var scope2Basis: Scope2Basis = .market
   /// (extra) Offsets count toward the net.
   public var offsetsCounted: Bool = true
+  /// (extra) The fiscal years with rows whose Scope 2 served the other basis, in order.
+  public var scope2FallbackYears: [FiscalYear] = []
+  /// (extra) Rows whose Scope 2 served the other basis, over every fiscal year.
+  public var scope2FallbackRowsTotal: Int = 0
   public init(
     targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?,
     projection: [ProjectionPoint]
@@ -374,5 +381,17 @@ extension TargetStatus {
     case .behind: return "BEHIND"
     case .noData: return "NO DATA"
     }
+  }
+}
+
+extension OperationalReport {
+  /// What the Scope 2 basis fallback did, with the years it happened in:
+  /// "Scope 2: 5 rows in FY2019, FY2020, ... gave one basis, used for both". Empty when no
+  /// row fell back.
+  public var scope2FallbackNote: String {
+    guard scope2FallbackRowsTotal > 0 else { return "" }
+    let rows = scope2FallbackRowsTotal == 1 ? "1 row" : "\(scope2FallbackRowsTotal) rows"
+    let years = scope2FallbackYears.map(\.description).joined(separator: ", ")
+    return "Scope 2: \(rows) in \(years) gave one basis only, used for both"
   }
 }

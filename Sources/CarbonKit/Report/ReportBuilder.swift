@@ -117,6 +117,9 @@ public struct ReportBuilder: Sendable {
       let projection = Projection.project(a, levers: levers)
       r.targets[i].projection = projection
       r.targets[i].outcome = Projection.outcome(a, projection: projection)
+      if r.targets[i].outcome.projectedAtBy == nil {
+        r.targets[i].projectionMissing = ProjectionGap.reason(a, levers: levers) ?? "data missing"
+      }
       if headline[.neutrality] == i {
         r.operational?.projection = projection.map { .init(fy: $0.fy, net: $0.value) }
       }
@@ -206,6 +209,8 @@ public struct ReportBuilder: Sendable {
     r.netAtLatest = a.latest.flatMap { a.at(a.value, $0) }
     r.scope2Basis = t.scope2Basis
     r.offsetsCounted = t.offsets
+    r.scope2FallbackYears = years.filter { $0.scope2FallbackRows > 0 }.map(\.fy)
+    r.scope2FallbackRowsTotal = years.reduce(0) { $0 + $1.scope2FallbackRows }
     return r
   }
 

@@ -28,7 +28,7 @@ extension ReportFormatter {
         ),
         ("scopes", .array(t.scopes.map { .string($0.rawValue) })),
         ("actual_at_latest", .num(t.actualAtLatest)), ("path_at_latest", .num(t.pathAtLatest)),
-        ("goal", .num(t.goal)),
+        ("goal", .num(t.goal)), ("projection_missing", .str(t.projectionMissing)),
         (
           "projection",
           .array(t.projection.map { .object([("fy", .fy($0.fy)), ("value", .num($0.value))]) })

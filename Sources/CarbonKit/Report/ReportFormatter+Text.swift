@@ -112,7 +112,10 @@ extension ReportFormatter {
       switch o.met {
       case .some(true): oc += ", met" + (o.yearMet.map { " (first in \($0))" } ?? "")
       case .some(false): oc += ", not met (short by \(short))"
-      case .none: oc += ", no projection"
+      case .none:
+        oc =
+          t.projectionMissing.map { "no projection: " + $0 } ?? oc
+          + ", not judged (no figure at the baseline)"
       }
       line(sub + oc)
     }
@@ -144,15 +147,15 @@ extension ReportFormatter {
         if last.splitNotReported {
           line(bullet + "Scope 1 and 2 split not reported at \(last.fy) (scope1_2 total only)")
         }
-        if last.scope2FallbackRows > 0 {
-          line(bullet + "\(last.scope2FallbackRows) row(s) gave one Scope 2 basis, used for both")
-        }
         if last.offsetsWarning {
           line(
             bullet
               + "warning: offsets carry more than removals and reductions together (reduce, remove, then offset)"
           )
         }
+      }
+      if o.scope2FallbackRowsTotal > 0 {
+        line(bullet + o.scope2FallbackNote)
       }
       if !o.projection.isEmpty {
         line(

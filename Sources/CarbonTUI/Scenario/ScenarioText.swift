@@ -22,7 +22,8 @@ public enum ScenarioText {
         ? TUIFormat.intensity(gap) + " " + intensityUnit : TUIFormat.tonnes(gap)
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
-      return "no projection (data missing)"
+      guard let why = t.projectionMissing else { return "not judged: no figure at the baseline" }
+      return "no projection: " + sanitized(why)
     }
   }
 
