@@ -50,4 +50,76 @@ import Testing
     #expect(r3.targets[0].outcome.projectedAtBy != nil)
     #expect(r3.targets[0].projectionMissing == nil)
   }
+
+  /// Scope 3 in FY2022 (cats 1 and 11), FY2023 (cat 1), FY2024 (cat 1 and a row without
+  /// category); revenue in FY2023 and FY2024 only. No intensity target.
+  static func scope3Only() -> Dataset {
+    let f = "value_chain.csv"
+    let vc = [
+      ValueChainRow(period: annual(2022), entity: "A", category: 1, tco2e: 100, source: src(f, 2)),
+      ValueChainRow(period: annual(2022), entity: "A", category: 11, tco2e: 50, source: src(f, 3)),
+      ValueChainRow(period: annual(2023), entity: "A", category: 1, tco2e: 120, source: src(f, 4)),
+      ValueChainRow(period: annual(2024), entity: "A", category: 1, tco2e: 90, source: src(f, 5)),
+      ValueChainRow(period: annual(2024), entity: "B", category: nil, tco2e: 30, source: src(f, 6)),
+    ]
+    let rev = [
+      RevenueRow(period: annual(2023), entity: "A", revenue: 10, source: src("revenue.csv", 2)),
+      RevenueRow(period: annual(2024), entity: "A", revenue: 40, source: src("revenue.csv", 3)),
+    ]
+    let t = Target(
+      id: "ops", kind: .neutrality, scopes: [.one, .two], baseline: fy(2020), by: fy(2030))
+    return Dataset(
+      organization: Organization(name: "Acme"), targets: [t], valueChain: vc, revenue: rev)
+  }
+
+  /// Item 6: Scope 3 rows without an intensity target still give the value-chain section:
+  /// by year and by category, in JSON (target_id null), text and CSV.
+  @Test func scope3WithoutAnIntensityTarget() throws {
+    let r = ReportBuilder.build(dataset: Self.scope3Only(), scenario: nil)
+    let v = try #require(r.valueChain)
+    #expect(!v.hasTarget)
+    #expect(v.years.map(\.fy) == [fy(2022), fy(2023), fy(2024)])
+    #expect(v.years.map(\.scope3) == [150, 120, 120])
+    #expect(v.years[0].categories[0] == 100 && v.years[0].categories[10] == 50)
+    #expect(v.years[2].categories[0] == 90 && v.years[2].categories[10] == nil)
+    // Intensity where revenue is given: 120 / 10 = 12, 120 / 40 = 3; yoy 3 / 12 - 1 = -0.75.
+    #expect(v.years[0].intensity == nil)
+    #expect(v.years[1].intensity == 12 && v.years[2].intensity == 3)
+    #expect(v.years[2].yoy == -0.75)
+    #expect(v.latestFY == fy(2024))
+    #expect(v.categories[0].tco2e == 90 && v.categories[0].share == 0.75)
+    #expect(v.uncategorizedTCO2e == 30)
+    #expect(v.targetIntensity == nil && v.sbtiIntensityOK == nil)
+    let json = ReportFormatter.json(r)
+    #expect(json.contains(#""value_chain": {"#))
+    #expect(json.contains(#""target_id": null"#))
+    #expect(json.contains(#""categories_tco2e": ["#))
+    let text = ReportFormatter.text(r)
+    #expect(text.contains("Value chain: Scope 3 of every entity (no intensity target)"))
+    #expect(text.contains("Scope 3 by category and fiscal year:"))
+    #expect(text.contains("1 Purchased goods and services"))
+    let csv = ReportFormatter.csv(r)
+    #expect(csv.contains("value_chain,,FY2024,true,120,40,3,-0.75"))
+    #expect(csv.contains("value_chain_category,,FY2022,true,11,Use of sold products,50"))
+    // Without any Scope 3 row the section stays null.
+    var d = Self.scope3Only()
+    d.valueChain = nil
+    #expect(ReportBuilder.build(dataset: d, scenario: nil).valueChain == nil)
+  }
+
+  /// Item 16: the years each default comes from, and whether they are thin.
+  @Test func defaultsSayWhichYearsTheyRestOn() throws {
+    let r = ReportBuilder.build(dataset: Self.scope3Only(), scenario: nil)
+    // Scope 3 in FY2022, FY2023, FY2024: F = FY2022, three years, not thin.
+    #expect(
+      r.scenario.defaultBasis[.scope3Change]
+        == DefaultBasis(years: [fy(2022), fy(2024)], thin: false))
+    // Revenue in FY2023 and FY2024 only: a rate from two years, thin (+300%).
+    #expect(
+      r.scenario.defaultBasis[.revenueGrowth]
+        == DefaultBasis(years: [fy(2023), fy(2024)], thin: true))
+    #expect(close(r.scenario.defaults[.revenueGrowth] ?? nil, 3))
+    // No electricity at all: no basis.
+    #expect(r.scenario.defaultBasis[.electricityGrowth] == nil)
+  }
 }

@@ -127,7 +127,7 @@ import Testing
     #expect(ScenarioText.outcome(r.targets[2]) == "missed by 300.0 Mt at FY2035")
     #expect(ScenarioText.outcome(r.targets[2], short: true) == "missed by 300.0 Mt")
     // Hand-set: no outcome and no reason in the Report.
-    #expect(ScenarioText.outcome(r.targets[3]) == "not judged: no figure at the baseline")
+    #expect(ScenarioText.outcome(r.targets[3]) == "no projection: data missing")
     var missing = r.targets[3]
     missing.projectionMissing = "electricity_mwh missing at FY2023"
     #expect(ScenarioText.outcome(missing) == "no projection: electricity_mwh missing at FY2023")

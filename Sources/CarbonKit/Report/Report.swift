@@ -48,6 +48,8 @@ public struct ScenarioInfo: Sendable, Hashable {
   public var levers: [Lever: Double?]
   /// (extra) The defaults from history, for the editor and the compare screen.
   public var defaults: [Lever: Double?]
+  /// (extra) The years each rate lever's default comes from, and whether they are thin.
+  public var defaultBasis: [Lever: DefaultBasis] = [:]
   public init(name: String?, levers: [Lever: Double?], defaults: [Lever: Double?]) {
     self.name = name
     self.levers = levers
@@ -216,6 +218,9 @@ public struct ValueChainReport: Sendable, Hashable {
     public var emissionsRunRate: Double? = nil
     /// (extra) Year in progress: revenue x 12 / months covered.
     public var revenueRunRate: Double? = nil
+    /// (extra) Scope 3 of each of the 15 categories in this year (index 0 = category 1), over
+    /// the section's entities; nil where no row gave the category.
+    public var categories: [Double?] = Array(repeating: nil, count: 15)
     public init(fy: FiscalYear, complete: Bool) {
       self.fy = fy
       self.complete = complete
@@ -260,6 +265,10 @@ public struct ValueChainReport: Sendable, Hashable {
   public var uncategorizedTCO2e: Double? = nil
   /// (extra) The reduction of the target (fraction below the baseline).
   public var reduction: Double? = nil
+  /// (extra) False when the organization has no intensity target: the section then shows
+  /// the organization's Scope 3 data (every entity) with every target figure null, and JSON
+  /// `target_id` is null.
+  public var hasTarget: Bool = true
   public init(
     targetID: String, years: [Year], baselineIntensity: Double?, targetIntensity: Double?,
     pathIntensityAtLatest: Double?, requiredAnnualReduction: Double?, impliedTargetRate: Double?,

@@ -114,6 +114,7 @@ extension ReportFormatter {
         ("emissions_tco2e", .num(y.emissions)), ("months_covered", .int(y.monthsCovered)),
         ("emissions_run_rate_tco2e", .num(y.emissionsRunRate)),
         ("revenue_run_rate", .num(y.revenueRunRate)),
+        ("categories_tco2e", .array(y.categories.map { .num($0) })),
       ])
     }
     let categories: [JSONValue] = v.categories.map { c in
@@ -123,7 +124,7 @@ extension ReportFormatter {
       ])
     }
     return .object([
-      ("target_id", .string(v.targetID)), ("years", .array(years)),
+      ("target_id", v.hasTarget ? .string(v.targetID) : .null), ("years", .array(years)),
       ("baseline_intensity", .num(v.baselineIntensity)),
       ("target_intensity", .num(v.targetIntensity)),
       ("path_intensity_at_latest", .num(v.pathIntensityAtLatest)),

@@ -165,7 +165,10 @@ extension ReportFormatter {
       line()
     }
     if let v = r.valueChain {
-      heading("Value-chain intensity [\(s(v.targetID))], \(unit)")
+      heading(
+        v.hasTarget
+          ? "Value-chain intensity [\(s(v.targetID))], \(unit)"
+          : "Value chain: Scope 3 of every entity (no intensity target), \(unit)")
       table(
         ["FY", "S3", "revenue", "intensity", "YoY"],
         v.years.map { y in
@@ -175,14 +178,16 @@ extension ReportFormatter {
             intensity(y.intensity), Units.percent(y.yoy, signed: true),
           ]
         })
-      line(
-        bullet
-          + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))"
-      )
-      line(
-        bullet
-          + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr"
-      )
+      if v.hasTarget {
+        line(
+          bullet
+            + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))"
+        )
+        line(
+          bullet
+            + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr"
+        )
+      }
       if v.sbtiIntensityOK == false {
         line(
           bullet
@@ -195,6 +200,17 @@ extension ReportFormatter {
           ["category", "tCO2e", "share"],
           cats.map {
             ["\($0.category) \($0.name)", Units.tonnes($0.tco2e), Units.percent($0.share)]
+          })
+      }
+      // Scope 3 by category and year: every category with a value in some year.
+      let given = (0..<15).filter { i in v.years.contains { $0.categories[i] != nil } }
+      if !given.isEmpty {
+        line(bullet + "Scope 3 by category and fiscal year:")
+        table(
+          ["category"] + v.years.map(\.fy.description),
+          given.map { i in
+            ["\(i + 1) \(Scope3Category.name(i + 1))"]
+              + v.years.map { Units.tonnes($0.categories[i]) }
           })
       }
       if !v.projection.isEmpty {

@@ -22,8 +22,9 @@ public enum ScenarioText {
         ? TUIFormat.intensity(gap) + " " + intensityUnit : TUIFormat.tonnes(gap)
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
-      guard let why = t.projectionMissing else { return "not judged: no figure at the baseline" }
-      return "no projection: " + sanitized(why)
+      if let why = t.projectionMissing { return "no projection: " + sanitized(why) }
+      return o.projectedAtBy == nil
+        ? "no projection: data missing" : "not judged: no figure at the baseline"
     }
   }
 

@@ -144,12 +144,15 @@ enum Frame {
   }
 
   static func overview(_ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let layout = Layout.overview(s.size, targetCount: report.targets.count)
-    for p in PanelID.allCases {
+    let hidden = PanelModels.hidden(report: report, dataset: dataset, state: s)
+    let layout = Layout.overview(s.size, targetCount: report.targets.count, hidden: hidden)
+    for p in PanelID.allCases where !hidden.contains(p.rawValue) {
       let key = s.keys.hint(p == .operational ? .zoom1 : p == .valueChain ? .zoom2 : .zoom3)
       let prefix = key.map { "\($0) " } ?? ""
-      let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+      var m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
         width: layout.panels[p.rawValue].width, prefix: prefix)
+      // The year-in-progress mark is explained by the legend of the zoom screens only.
+      m.chart?.inProgress = nil
       let title = prefix + m.title
       let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(
         in: layout.panels[p.rawValue], on: c)
@@ -222,7 +225,19 @@ enum Frame {
     var chartOnly = m
     chartOnly.head = []
     chartOnly.tail = []
-    chartOnly.draw(in: parts.chart, on: c)
+    // The legend under the chart: which line is the figure, the path, the projection and
+    // the year in progress.
+    var chartArea = parts.chart
+    if let chart = m.chart, chartArea.height >= 4 {
+      let legend = chart.legend(glyphs: c.glyphs)
+      if !legend.isEmpty {
+        chartArea.height -= 1
+        Segment.draw(
+          [.text("legend: ", .muted)] + legend, x: chartArea.x, y: chartArea.maxY,
+          maxWidth: chartArea.width, on: c)
+      }
+    }
+    chartOnly.draw(in: chartArea, on: c)
     let tables = ScreenTable.tables(
       for: s.screen, report: report, dataset: dataset, entity: s.entity)
     tabs(tables, active: s.table, in: parts.tabs, on: c)

@@ -213,7 +213,9 @@ private func mouse(
   case .left:
     guard !s.showHelp, !s.tooSmall else { return (s, []) }
     if s.screen == .overview {
-      let layout = Layout.overview(s.size, targetCount: context.report.targets.count)
+      let layout = Layout.overview(
+        s.size, targetCount: context.report.targets.count,
+        hidden: PanelModels.hidden(report: context.report, dataset: context.dataset, state: s))
       for p in PanelID.allCases where layout.panels[p.rawValue].contains(x: x, y: y) {
         if s.focus == p { return perform(.zoomFocused, s, context) }
         s.focus = p
