@@ -235,7 +235,8 @@ import Testing
     r.operational!.years[last].splitNotReported = true
     r.operational!.years[last].offsetsWarning = true
     func notes(_ r: Report) -> String {
-      let m = PanelModels.model(.operational, report: r, dataset: nil, state: Fixtures.state(80, 24))
+      let m = PanelModels.model(
+        .operational, report: r, dataset: nil, state: Fixtures.state(80, 24))
       return m.tail.flatMap { $0 }.map { seg -> String in
         if case .text(let t, _) = seg { return t }
         return ""

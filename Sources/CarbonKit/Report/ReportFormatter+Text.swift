@@ -101,7 +101,8 @@ extension ReportFormatter {
             + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
       }
       let o = t.outcome
-      let val = t.kind == .intensity ? Units.intensity(o.projectedAtBy) : Units.tonnes(o.projectedAtBy)
+      let val =
+        t.kind == .intensity ? Units.intensity(o.projectedAtBy) : Units.tonnes(o.projectedAtBy)
       let short = t.kind == .intensity ? Units.intensity(o.shortfall) : Units.tonnes(o.shortfall)
       var oc = "projected at \(t.by): \(val)"
       switch o.met {
@@ -192,7 +193,8 @@ extension ReportFormatter {
       if !v.projection.isEmpty {
         line(
           bullet + "projection: "
-            + v.projection.map { "\($0.fy) \(Units.intensity($0.intensity))" }.joined(separator: ", "))
+            + v.projection.map { "\($0.fy) \(Units.intensity($0.intensity))" }.joined(
+              separator: ", "))
       }
       line()
     }

@@ -1,4 +1,5 @@
 import CarbonText
+
 /// The rule for scenario names (the file is `scenarios/NAME.toml`): 1 to 64 characters, each
 /// an ASCII letter, a digit, `.`, `_` or `-`.
 public enum ScenarioNames {

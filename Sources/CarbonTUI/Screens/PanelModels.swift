@@ -147,7 +147,8 @@ enum PanelModels {
     let yoy: [Segment] = [
       figure(Units.percent(y?.yoy, signed: true), .valueChainYoY, s), .text(" YoY  ", .muted),
       .text(
-        "needs " + Units.percent(vc.requiredAnnualReduction.map { -$0 }, signed: true) + "/yr from now",
+        "needs " + Units.percent(vc.requiredAnnualReduction.map { -$0 }, signed: true)
+          + "/yr from now",
         .text),
     ]
     var cats: [Segment] = [.text("top categories: ", .muted)]

@@ -203,7 +203,8 @@ enum Frame {
       let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
       let used = c.text(
         x, y,
-        TUIFormat.truncate(Sanitize.text(t.id), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
+        TUIFormat.truncate(Sanitize.text(t.id), to: max(4, room), ellipsis: c.glyphs.ellipsis)
+          + " ",
         role: titleRole, maxWidth: colW - 1)
       Segment.draw(
         [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c

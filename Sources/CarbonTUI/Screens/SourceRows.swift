@@ -10,8 +10,10 @@ public enum SourceRows {
     case .valueChain(let fy): return "Sources: value chain and revenue \(fy)"
     case .category(let c, let fy): return "Sources: Scope 3 category \(c) \(fy)"
     case .avoided(let fy): return "Sources: avoided emissions \(fy)"
-    case .avoidedEntity(let e, let fy): return "Sources: avoided emissions \(Sanitize.text(e)) \(fy)"
-    case .program(let e, let p, let fy): return "Sources: \(Sanitize.text(e)) / \(Sanitize.text(p)) \(fy)"
+    case .avoidedEntity(let e, let fy):
+      return "Sources: avoided emissions \(Sanitize.text(e)) \(fy)"
+    case .program(let e, let p, let fy):
+      return "Sources: \(Sanitize.text(e)) / \(Sanitize.text(p)) \(fy)"
     case .target(let id): return "Source: target \(Sanitize.text(id))"
     }
   }

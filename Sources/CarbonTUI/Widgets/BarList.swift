@@ -1,4 +1,5 @@
 import CarbonText
+
 /// Labelled horizontal bars scaled to the largest value, with the value at the right.
 public struct BarList: Sendable {
   public struct Item: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CarbonText
+
 /// The `?` help: a box over the screen listing every action of the key registry.
 public struct HelpOverlay: Sendable {
   public var registry: KeyRegistry

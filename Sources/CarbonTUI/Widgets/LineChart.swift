@@ -1,4 +1,5 @@
 import CarbonText
+
 /// One point of a chart series; a nil `y` breaks the line.
 public struct ChartPoint: Hashable, Sendable {
   public var x: Double

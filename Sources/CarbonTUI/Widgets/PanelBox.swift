@@ -1,4 +1,5 @@
 import CarbonText
+
 /// A box with a title on its top border; heavier lines (and the focus role) when focused.
 public struct PanelBox: Sendable {
   public var title: String

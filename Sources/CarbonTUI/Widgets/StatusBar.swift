@@ -1,4 +1,5 @@
 import CarbonText
+
 /// The bottom line: key hints at the left, a message and counts at the right.
 public struct StatusBar: Sendable {
   public var left: String

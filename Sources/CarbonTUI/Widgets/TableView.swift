@@ -1,4 +1,5 @@
 import CarbonText
+
 /// A scrollable table with a header row and a selected row.
 public struct TableView: Sendable {
   public struct Column: Hashable, Sendable {
