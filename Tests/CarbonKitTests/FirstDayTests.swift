@@ -122,4 +122,17 @@ import Testing
     // No electricity at all: no basis.
     #expect(r.scenario.defaultBasis[.electricityGrowth] == nil)
   }
+
+  /// Item 5: the text report's section heading is the target's title and scopes.
+  @Test func textHeadingsShowTheTargetsTitleAndScopes() {
+    let t = Target(
+      id: "neg", title: "Carbon negative", kind: .neutrality, scopes: [.one, .two, .three],
+      baseline: fy(2020), by: fy(2030))
+    var d = opsDataset()
+    d.targets = [t]
+    let text = ReportFormatter.text(ReportBuilder.build(dataset: d, scenario: nil))
+    #expect(
+      text.contains("Carbon negative [neg]: net emissions of Scopes 1+2+3, Scope 2 market-based"))
+    #expect(!text.contains("Own operations"))
+  }
 }

@@ -11,18 +11,18 @@ import Testing
   @Test func panelHeadingsShowTheTargetsTitleAndScopes() {
     var r = Fixtures.report()
     let t = Fixtures.draw(Fixtures.state(160, 48), report: r)
-    #expect(t.text.contains("1 Carbon-neutral own operations · S1+2, by FY2030"))
-    #expect(t.text.contains("2 vc-intensity · S3, by FY2030"))
+    #expect(t.text.contains("1 Carbon-neutral own operations (S1+2, by FY2030)"))
+    #expect(t.text.contains("2 vc-intensity (S3, by FY2030)"))
     #expect(!t.text.contains("Own operations"))
     r.targets[0].title = "Carbon negative"
     r.targets[0].scopes = [.one, .two, .three]
     let t2 = Fixtures.draw(Fixtures.state(100, 30), report: r)
-    #expect(t2.text.contains("1 Carbon negative · S1+2+3, by FY2030"))
+    #expect(t2.text.contains("1 Carbon negative (S1+2+3, by FY2030)"))
     #expect(!t2.text.contains("neutral by"))
     // A long title is cut, its scopes stay whole at the end.
     r.targets[0].title = String(repeating: "Long title ", count: 10)
     let t3 = Fixtures.draw(Fixtures.state(100, 30), report: r)
-    #expect(t3.line(1).contains("… · S1+2+3, by FY2030"))
+    #expect(t3.line(1).contains("… (S1+2+3, by FY2030)"))
   }
 
   /// Item 6: without an intensity target the value-chain panel shows the organization's
@@ -37,7 +37,7 @@ import Testing
     #expect(t.text.contains("Value chain: Scope 3 (no intensity target)"))
     // Scope 3 at FY2025: 8.10 x 1e6 t.
     #expect(t.text.contains("Scope 3 8.10 Mt  FY2025"))
-    #expect(t.text.contains("top categories: 1 Purchased goods and services 62.0%"))
+    #expect(t.text.contains("top categories: 1 Purchased goods"))
     // No avoided target and no avoided data: the Scope 3+ panel is left out, the top panels
     // run down to the targets strip.
     var r2 = Fixtures.report()
@@ -68,9 +68,10 @@ import Testing
   /// Item 10: the bar list's values keep a gutter from the chart's axis labels, and both
   /// say what they show.
   @Test func scope3PlusBarsKeepAGutterFromTheAxis() {
+    let tall = Fixtures.draw(Fixtures.state(120, 48))
+    #expect(tall.text.contains("avoided FY2025 by entity"))
+    #expect(tall.text.contains("cumulative avoided (axis: tCO2e)"))
     let t = Fixtures.draw(Fixtures.state(100, 30))
-    #expect(t.text.contains("avoided FY2025 by entity"))
-    #expect(t.text.contains("cumulative avoided (axis: tCO2e)"))
     guard let p = t.find("40.0 Mt") else {
       Issue.record("no bar value")
       return

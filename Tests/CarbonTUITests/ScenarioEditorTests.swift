@@ -340,7 +340,7 @@ import Testing
     let e = ScenarioFixtures.state()
     #expect(press(e, .char("q")).1 == [.quit])
     #expect(
-      press(e, .char("[")).1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: .market)])
+      press(e, .char("[")).1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: nil)])
   }
 
   @Test func remapping() {

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// The one rule for scenario names (the file is `scenarios/NAME.toml`): 1 to `maxLength`
 /// characters, each an ASCII letter, a digit, `.`, `_` or `-`, not starting with `.`. The
 /// editor's prompt, the file writer and docs/data-format.md all state this limit.

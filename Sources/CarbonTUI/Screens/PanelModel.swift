@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// What one panel shows, built from the Report: lines above the chart, the chart, lines below,
 /// optional bars beside the chart. Drawn the same on the overview and the zoom screen.
@@ -37,22 +38,22 @@ struct PanelModel {
   /// The model fitted to a box `width` wide (with `prefix` before the title): the short title
   /// and the notice as a first line when the full title does not fit.
   /// The scope tag stays whole at the end: the title before it is cut with an ellipsis.
-  func fitted(width: Int, prefix: String = "") -> PanelModel {
+  func fitted(width: Int, prefix: String = "", ellipsis: Character = "…") -> PanelModel {
     var m = self
-    if let shortTitle, TUIFormat.width(prefix + title + tagText) + 4 > width {
+    if let shortTitle, CellWidth.of(prefix + title + tagText) + 4 > width {
       m.title = shortTitle
       if let notice { m.head.insert([.text(notice, .warn)], at: min(1, m.head.count)) }
     }
-    let room = width - 4 - TUIFormat.width(prefix) - TUIFormat.width(tagText)
-    if TUIFormat.width(m.title) > room {
-      m.title = TUIFormat.truncate(m.title, to: max(1, room))
+    let room = width - 4 - CellWidth.of(prefix) - CellWidth.of(tagText)
+    if CellWidth.of(m.title) > room {
+      m.title = TUIFormat.truncate(m.title, to: max(1, room), ellipsis: ellipsis)
     }
     m.title += tagText
     m.scopeTag = nil
     return m
   }
 
-  private var tagText: String { scopeTag.map { " · " + $0 } ?? "" }
+  private var tagText: String { scopeTag.map { " (" + $0 + ")" } ?? "" }
 
   /// Draws the model inside a panel's inner rectangle, dropping the chart, then tail lines,
   /// when space is short.

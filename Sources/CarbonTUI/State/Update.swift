@@ -85,6 +85,12 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
       s.focus = d > 0 ? s.focus.next : s.focus.previous
+    } else if case .drillDown = s.screen {
+      // One table: Left and Right scroll it horizontally, within its width.
+      let width = tables.first.map { t in t.columns.reduce(0) { $0 + $1.width + 1 } } ?? 0
+      let room = Layout.list(s.size).width
+      let step = max(1, room / 2)
+      s.hscroll = min(max(0, s.hscroll + d * step), max(0, width - room))
     } else if tables.count > 1 {
       s.table = (s.table + d + tables.count) % tables.count
       s.selection = 0
@@ -112,7 +118,9 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     if s.entity == state.entity { return (s, []) }
     return (s, recompute())
   case .basisToggle:
-    s.basis = s.basis == .market ? .location : .market
+    // From the basis the figures on screen use (the target's own until toggled).
+    let shown = s.basis ?? context.report.operational?.scope2Basis ?? .market
+    s.basis = shown == .market ? .location : .market
     return (s, recompute())
   case .themeNext: return (s, [.nextTheme])
   case .scenarioEditor: open(.scenarioEditor)
@@ -153,6 +161,7 @@ func openScreen(_ screen: Screen, _ s: inout UIState) {
   s.table = 0
   s.selection = 0
   s.scroll = 0
+  s.hscroll = 0
 }
 
 /// Returns to the previous screen (the overview when there is none).
@@ -162,6 +171,7 @@ func backScreen(_ s: inout UIState) {
     s.table = 0
     s.selection = 0
     s.scroll = 0
+    s.hscroll = 0
   } else if s.screen != .overview {
     s.screen = .overview
   }
