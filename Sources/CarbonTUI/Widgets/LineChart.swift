@@ -188,7 +188,10 @@ public struct LineChart {
   func legend(glyphs: GlyphSet) -> [Segment] {
     var out: [Segment] = []
     for kind in [ChartSeries.Kind.history, .path, .projection] {
-      guard let name = names[kind], series.contains(where: { $0.kind == kind }) else { continue }
+      // Only lines the chart draws (two points with a value at least).
+      guard let name = names[kind],
+        series.contains(where: { $0.kind == kind && $0.points.filter { $0.y != nil }.count >= 2 })
+      else { continue }
       let sample = ChartSeries(kind: kind, points: [.init(x: 0, y: 0.5), .init(x: 1, y: 0.5)])
       let cells =
         LineChart.rasterize(
