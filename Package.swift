@@ -20,7 +20,7 @@ let package = Package(
     // The pure calculations of the data contract; CarbonSystem only for CFormat.
     .target(name: "CarbonKit", dependencies: ["CarbonSystem", "CarbonText"]),
     // The TOML 1.0.0 parser: standard library only (no Foundation).
-    .target(name: "CarbonTOML"),
+    .target(name: "CarbonTOML", dependencies: ["CarbonText"]),
     .target(
       name: "CarbonData",
       dependencies: ["CarbonKit", "CarbonSystem", "CarbonText", "CarbonTOML"]
@@ -56,6 +56,7 @@ let package = Package(
     ),
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit", "CarbonText"]),
     .testTarget(name: "CarbonSystemTests", dependencies: ["CarbonSystem"]),
+    .testTarget(name: "CarbonTextTests", dependencies: ["CarbonText"]),
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit", "CarbonText"]),

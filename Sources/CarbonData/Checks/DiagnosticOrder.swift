@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// The order of diagnostics of DATA.md: by file (dataset.toml, operations.csv, value_chain.csv,
 /// revenue.csv, avoided.csv, events by name, then scenario files), then line, then column.
@@ -27,7 +28,7 @@ public enum DiagnosticOrder {
       let ry = rank(y.file)
       if rx != ry { return rx < ry }
       if x.file != y.file {
-        return Array(x.file.utf8).lexicographicallyPrecedes(Array(y.file.utf8))
+        return ByteOrder.less(x.file, y.file)
       }
       let lx = x.line ?? 0
       let ly = y.line ?? 0

@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -142,7 +143,7 @@ public enum DatasetLoader {
       return []
     }
     var out: [LedgerFile] = []
-    for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    for name in names.sortedByBytes()
     where name.hasSuffix(".csv") && !name.hasPrefix(".") {
       let path = dir + "/" + name
       let rel = "events/" + name

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// Builds the Report of a Dataset under a Scenario: every figure of DATA.md, computed once.
 ///
 /// `ReportBuilder(dataset:)` indexes the rows and computes the history of every target once;
@@ -366,7 +368,7 @@ public struct ReportBuilder: Sendable {
       for (name, f) in index.byYear[fyL.year] ?? [:] where t.covers(name) && f.avoided != nil {
         byEntity.append(.init(entity: name, avoided: f.avoided))
       }
-      byEntity.sort { DatasetIndex.utf8Less($0.entity, $1.entity) }
+      byEntity.sort { ByteOrder.less($0.entity, $1.entity) }
       for (k, p) in index.programs[fyL.year] ?? [:] where t.covers(k.entity) {
         programs.append(
           .init(
@@ -375,8 +377,8 @@ public struct ReportBuilder: Sendable {
       }
       programs.sort {
         $0.entity != $1.entity
-          ? DatasetIndex.utf8Less($0.entity, $1.entity)
-          : DatasetIndex.utf8Less($0.program, $1.program)
+          ? ByteOrder.less($0.entity, $1.entity)
+          : ByteOrder.less($0.program, $1.program)
       }
     }
     var r = Scope3PlusReport(
