@@ -1,7 +1,7 @@
 extension ReportFormatter {
   // MARK: - JSON
 
-  /// DATA.md's JSON report: every required key, snake_case, null for absent values.
+  /// the data contract's (docs/data-format.md) JSON report: every required key, snake_case, null for absent values.
   public static func json(_ report: Report, pretty: Bool = true) -> String {
     jsonValue(report).serialized(pretty: pretty) + "\n"
   }
