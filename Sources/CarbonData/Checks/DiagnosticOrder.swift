@@ -19,7 +19,7 @@ public enum DiagnosticOrder {
     }
   }
 
-  /// `diagnostics` sorted in the data contract's (docs/data-format.md) order (stable).
+  /// `diagnostics` sorted in the contract's order (docs/data-format.md; stable).
   public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.enumerated().sorted { a, b in
       let x = a.element

@@ -24,7 +24,7 @@ import CarbonText
 ///   progress is YTD emissions / YTD revenue (a ratio needs no annualizing).
 /// - `avoided_growth` in effect drives the headline avoided target's outcome and the scope3plus
 ///   section's `projected_total_at_by_tco2e` and `projected_year_reached` alike (without a
-///   scenario it defaults to the latest growth, the data contract's (docs/data-format.md) definition); the status stays on
+///   scenario it defaults to the latest growth, the contract's definition); the status stays on
 ///   history (docs/data-format.md, "Readings chosen").
 public struct ReportBuilder: Sendable {
   /// The dataset the report describes.
