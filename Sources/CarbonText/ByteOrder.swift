@@ -1,5 +1,5 @@
 /// The order of names everywhere carbontop lists them (entities, programs, files,
-/// scenarios, diagnostics): by their UTF-8 bytes, as DATA.md asks. Independent of locale and
+/// scenarios, diagnostics): by their UTF-8 bytes, as docs/data-format.md asks. Independent of locale and
 /// of Unicode normalization, so the report and the dashboard list names identically.
 public enum ByteOrder {
   /// True when `a` comes before `b` in UTF-8 byte order.

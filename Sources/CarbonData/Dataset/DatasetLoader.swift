@@ -168,7 +168,7 @@ public enum DatasetLoader {
     return out
   }
 
-  /// DATA.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
+  /// docs/data-format.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
   /// error. avoided.csv wins: the event group is removed, and its sums and event count are
   /// taken out of its year's total. The year's distinct participants cannot be corrected
   /// (a participant may also act in other groups), and the months stay as they were.

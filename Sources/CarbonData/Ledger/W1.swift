@@ -1,7 +1,7 @@
 import CarbonKit
 import CarbonText
 
-/// The yardstick's W1 table (/work/shared/bench): per (fiscal year, entity, program) and per
+/// The yardstick's W1 table (docs/performance.md, "The events ledger"): per (fiscal year, entity, program) and per
 /// fiscal year (`*`, `*`): tCO2e, events, distinct participants.
 public enum W1 {
   /// The CSV: header `fiscal_year,entity,program,tco2e,events,distinct_participants`, rows
