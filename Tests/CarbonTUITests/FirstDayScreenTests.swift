@@ -201,4 +201,25 @@ import Testing
     for _ in 0..<10 { s = update(s, .key(.left), ctx).0 }
     #expect(s.hscroll == 0)
   }
+
+  /// Item 6: Tab skips a panel left out of the overview.
+  @Test func focusSkipsPanelsLeftOut() {
+    var r = Fixtures.report()
+    r.scope3plus = nil
+    r.targets.remove(at: 2)
+    let ctx = UpdateContext(report: r, dataset: Fixtures.dataset())
+    var s = Fixtures.state(100, 30)
+    s.focus = .valueChain
+    s = update(s, .key(.tab), ctx).0
+    #expect(s.focus == .operational)
+  }
+
+  /// Item 7: the editor's outcome table names the missing input.
+  @Test func editorNamesTheMissingInput() {
+    var r = ScenarioFixtures.baseline()
+    r.targets[0].outcome = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
+    r.targets[0].projectionMissing = "electricity_mwh missing at FY2025"
+    let t = ScenarioFixtures.draw(ScenarioFixtures.state(160, 40), r)
+    #expect(t.text.contains("no projection: electricity_mwh"), "\(t.text)")
+  }
 }

@@ -84,7 +84,12 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .focusNext, .focusPrev:
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
-      s.focus = d > 0 ? s.focus.next : s.focus.previous
+      // Panels left out of the overview (nothing to show) are skipped.
+      let hidden = PanelModels.hidden(report: context.report, dataset: context.dataset, state: s)
+      for _ in 0..<3 {
+        s.focus = d > 0 ? s.focus.next : s.focus.previous
+        if !hidden.contains(s.focus.rawValue) { break }
+      }
     } else if case .drillDown = s.screen {
       // One table: Left and Right scroll it horizontally, within its width.
       let width = tables.first.map { t in t.columns.reduce(0) { $0 + $1.width + 1 } } ?? 0
