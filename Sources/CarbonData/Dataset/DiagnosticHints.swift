@@ -4,14 +4,19 @@ import CarbonKit
 /// close to a valid one, what to write instead; where a key belongs to another kind of
 /// target, what this target does without it.
 enum DiagnosticHints {
-  /// What each kind of target aims at, said where a key of another kind is ignored. A kind
-  /// missing here gets a plain "(ignored)".
-  static let aims: [TargetKind: String] = [
-    .neutrality:
+  /// What each kind of target aims at, said where a key of another kind is ignored, by the
+  /// kind's name (so that kinds added to `TargetKind` find theirs). A kind missing here gets
+  /// a plain "(ignored)".
+  static let aims: [String: String] = [
+    "absolute": "this target aims at gross emissions `reduction` below the baseline's by `by`",
+    "net_zero":
+      "this target aims at gross emissions `reduction` below the baseline's by `by`, the rest neutralized by removals",
+    "share": "this target aims at a clean electricity share of `share` by `by`",
+    "neutrality":
       "this target aims at net emissions of zero by `by`, on a straight path from the baseline",
-    .intensity:
+    "intensity":
       "this target aims at emissions per unit of revenue `reduction` below the baseline's by `by`",
-    .avoided: "this target adds up avoided emissions from `from` toward `amount_tco2e` by `by`",
+    "avoided": "this target adds up avoided emissions from `from` toward `amount_tco2e` by `by`",
   ]
 
   /// The warning for key `key`, valid for other kinds but not for `kind`.
@@ -27,7 +32,7 @@ enum DiagnosticHints {
         ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
       m += "; it belongs to \(list) targets"
     }
-    if let aim = aims[kind] { m += "; \(aim)" }
+    if let aim = aims[kind.rawValue] { m += "; \(aim)" }
     return m
   }
 
