@@ -222,4 +222,15 @@ import Testing
     let t = ScenarioFixtures.draw(ScenarioFixtures.state(160, 40), r)
     #expect(t.text.contains("no projection: electricity_mwh"), "\(t.text)")
   }
+
+  /// Item 14: zoom 1 prints PUE as the report does (Units.fixed, three decimals).
+  @Test func zoomOnePUEAsTheReport() {
+    var s = Fixtures.state(160, 40)
+    s.screen = .zoom(.operational)
+    let t = Fixtures.draw(s)
+    let row =
+      t.text.split(separator: "\n").first { $0.contains("FY2021") && $0.contains("Mt") } ?? ""
+    #expect(row.hasSuffix("1.200┃") || row.contains(" 1.200"), "\(row)")
+    #expect(Units.fixed(1.2, decimals: 3) == "1.200")
+  }
 }

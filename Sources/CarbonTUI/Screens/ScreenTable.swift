@@ -59,7 +59,7 @@ public struct ScreenTable: Sendable {
             t(y.scope2Market),
             t(y.scope2Location), t(y.removals), t(y.offsets), t(y.abatement),
             Units.percent(y.cleanElectricityShare), t(y.scope12),
-            y.pue.map { CFormat.string("%.2f", $0) } ?? "-",
+            Units.fixed(y.pue, decimals: 3),
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.operations(y.fy))
     }
