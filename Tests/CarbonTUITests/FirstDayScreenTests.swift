@@ -233,4 +233,32 @@ import Testing
     #expect(row.hasSuffix("1.200┃") || row.contains(" 1.200"), "\(row)")
     #expect(Units.fixed(1.2, decimals: 3) == "1.200")
   }
+
+  /// Item 13: Enter shows a drill-down row whole, wrapped; Esc hides it.
+  @Test func enterShowsTheWholeRow() {
+    let r = Fixtures.report()
+    var d = Fixtures.dataset()
+    let note = "supplier-specific method, spend-based for the rest; see the 2025 ESG report p. 88"
+    d.valueChain = [
+      ValueChainRow(
+        period: .fiscalYear(FiscalYear(2025)), entity: "Alibaba Cloud", category: 1, tco2e: 500,
+        dataQuality: note, source: SourceRef(file: "value_chain.csv", line: 4))
+    ]
+    let ctx = UpdateContext(report: r, dataset: d)
+    var s = Fixtures.state(60, 24)
+    s.screen = .drillDown(.category(1, FiscalYear(2025)))
+    s.history = [.overview]
+    #expect(!Fixtures.draw(s, report: r, dataset: d).text.contains("ESG report p. 88"))
+    s = update(s, .key(.enter), ctx).0
+    #expect(s.showRow)
+    let t = Fixtures.draw(s, report: r, dataset: d)
+    #expect(t.text.contains("row 1 of 1"))
+    // Wrapped at word boundaries: the whole note is on screen.
+    #expect(t.text.contains("spend-based for the rest; see the 2025 ESG report p."))
+    #expect(t.text.contains("┃ 88 "))
+    #expect(t.text.contains("source: value_chain.csv:4"))
+    s = update(s, .key(.escape), ctx).0
+    #expect(!s.showRow)
+    #expect(s.screen == .drillDown(.category(1, FiscalYear(2025))))
+  }
 }

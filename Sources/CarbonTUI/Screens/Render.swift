@@ -279,6 +279,57 @@ enum Frame {
         return
       }
       table(t, s, in: Layout.list(s.size), on: c)
+      if s.showRow, case .drillDown = s.screen, s.selection < t.rows.count {
+        wholeRow(t, row: s.selection, in: Layout.list(s.size), on: c)
+      }
     }
+  }
+
+  /// The selected row of a drill-down, every cell whole: "column: value", wrapped at word
+  /// boundaries to the box (Enter shows it, Enter or Esc hides it).
+  static func wholeRow(_ t: ScreenTable, row: Int, in area: Rect, on c: Canvas) {
+    let width = max(10, area.width - 4)
+    var lines: [(String, StyleRole)] = []
+    for (i, col) in t.columns.enumerated() where i < t.rows[row].cells.count {
+      let text = col.title + ": " + Sanitize.text(t.rows[row].cells[i])
+      for l in wrapWords(text, width: width) { lines.append((l, .text)) }
+    }
+    lines.append(("Enter or Esc: back to the table", .muted))
+    let h = min(area.height, lines.count + 2)
+    let box = Rect(x: area.x, y: area.maxY - h, width: area.width, height: h)
+    let inner = PanelBox(title: "row \(row + 1) of \(t.rows.count)", focused: true).draw(
+      in: box, on: c)
+    for (k, l) in lines.prefix(inner.height).enumerated() {
+      c.text(inner.x + 1, inner.y + k, l.0, role: l.1, maxWidth: inner.width - 1)
+    }
+  }
+
+  /// `text` in lines of at most `width` cells, broken at spaces (a word longer than a line is
+  /// cut into pieces).
+  static func wrapWords(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+      var w = word
+      while CellWidth.of(w) > width {
+        if !line.isEmpty {
+          lines.append(line)
+          line = ""
+        }
+        let head = TableView.clip(w, skip: 0, width: width)
+        lines.append(head)
+        w = String(w.dropFirst(head.count))
+      }
+      if line.isEmpty {
+        line = w
+      } else if CellWidth.of(line) + 1 + CellWidth.of(w) <= width {
+        line += " " + w
+      } else {
+        lines.append(line)
+        line = w
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 }

@@ -77,10 +77,18 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .zoomFocused:
     if s.screen == .overview {
       open(.zoom(s.focus))
+    } else if case .drillDown = s.screen {
+      // Enter shows the selected source row whole (long notes included); again hides it.
+      s.showRow.toggle()
     } else {
       return perform(.drillDown, s, context)
     }
-  case .back: backScreen(&s)
+  case .back:
+    if s.showRow {
+      s.showRow = false
+    } else {
+      backScreen(&s)
+    }
   case .focusNext, .focusPrev:
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
@@ -167,6 +175,7 @@ func openScreen(_ screen: Screen, _ s: inout UIState) {
   s.selection = 0
   s.scroll = 0
   s.hscroll = 0
+  s.showRow = false
 }
 
 /// Returns to the previous screen (the overview when there is none).
