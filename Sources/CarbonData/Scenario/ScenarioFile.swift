@@ -95,11 +95,10 @@ public enum ScenarioFile {
   /// What is wrong with a lever's value, or nil.
   static func check(_ lever: Lever, _ x: Double) -> String? {
     if !x.isFinite { return "expected a finite number" }
-    if lever.isTonnes { return x >= 0 ? nil : "expected tCO2e per year, at least 0" }
-    if lever == .cleanShareTarget {
-      return (0...1).contains(x) ? nil : "expected a fraction from 0 to 1"
-    }
-    return x >= -1 ? nil : "expected a fraction per year, at least -1"
+    if lever.range.contains(x) { return nil }
+    if lever.isTonnes { return "expected tCO2e per year from 0 to 1e12" }
+    if lever == .cleanShareTarget { return "expected a fraction from 0 to 1" }
+    return "expected a fraction per year from -1 (-100%) to 10 (+1000%)"
   }
 
   /// True when `name` may be used as `scenarios/NAME.toml`: 1 to 100 of [A-Za-z0-9._-], not

@@ -70,32 +70,23 @@ public enum TUIFormat {
 
   /// tCO2e scaled for reading: `950 t`, `12.3 kt`, `4.45 Mt`, `1.50 Gt`; `-` for nil.
   /// Two decimals below 10 of the unit, one below 1000 (`115.5 Mt`).
-  public static func tonnes(_ v: Double?) -> String {
-    guard let v, v.isFinite else { return "-" }
-    let a = abs(v)
-    let (scaled, unit): (Double, String) =
-      a >= 1e9
-      ? (v / 1e9, "Gt") : a >= 1e6 ? (v / 1e6, "Mt") : a >= 1e3 ? (v / 1e3, "kt") : (v, "t")
-    if unit == "t" { return CFormat.string(a < 10 ? "%.2f t" : a < 100 ? "%.1f t" : "%.0f t", v) }
-    return CFormat.string(abs(scaled) < 10 ? "%.2f" : "%.1f", scaled) + " " + unit
-  }
+  public static func tonnes(_ v: Double?) -> String { Units.tonnes(v) }
 
   /// A fraction as a percentage with one decimal: 0.39 -> `39.0%`; `-` for nil.
-  public static func percent(_ f: Double?) -> String {
-    guard let f, f.isFinite else { return "-" }
-    return CFormat.string("%.1f%%", f * 100)
-  }
+  public static func percent(_ f: Double?) -> String { Units.percent(f) }
 
   /// A signed percentage: 0.776 -> `+77.6%`, -0.07 -> `-7.0%`.
   public static func signedPercent(_ f: Double?) -> String {
-    guard let f, f.isFinite else { return "-" }
+    guard let f, (f * 100).isFinite else { return "-" }
     let p = f * 100
+    if abs(p) >= Units.exponentFrom { return (p >= 0 ? "+" : "") + Units.exponent(p) + "%" }
     return CFormat.string(p >= 0 ? "+%.1f%%" : "%.1f%%", p)
   }
 
   /// An intensity with two decimals (`8.10`), its unit given separately.
   public static func intensity(_ v: Double?) -> String {
     guard let v, v.isFinite else { return "-" }
+    if abs(v) >= Units.exponentFrom { return Units.exponent(v) }
     return CFormat.string("%.2f", v)
   }
 
