@@ -19,7 +19,7 @@ public enum ScenarioFile {
   public static func load(path: String, name file: String) -> (Scenario?, [Diagnostic]) {
     var diags: [Diagnostic] = []
     let bytes: [UInt8]
-    switch FileBytes.contents(of: path) {
+    switch FileBytes.contents(of: path, limit: InputLimits.settingsFileBytes) {
     case .missing: return (nil, [Diagnostic(.error, file: file, "no such file")])
     case .failed(let m): return (nil, [Diagnostic(.error, file: file, m)])
     case .bytes(let b): bytes = b

@@ -322,7 +322,10 @@ final class Dashboard {
     guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
     else { return }
     let path = dir + "/keys.toml"
-    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
+    guard
+      case .bytes(let data) = FileBytes.contents(
+        of: path, limit: InputLimits.settingsFileBytes)
+    else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
     state.keys = keys
