@@ -21,11 +21,46 @@ import Testing
     #expect(try FileManagerList.names(d.path + "/scenarios") == ["low-carbon_2.v1.toml"])
     #expect(ScenarioFile.list(datasetFolder: d.path) == ["low-carbon_2.v1"])
 
-    // Saving again replaces the file.
+    // Saving again replaces the file only when asked to, and keeps its description.
     let t = Scenario(name: s.name, levers: [.offsetsPerYear: 5])
-    _ = try ScenarioFile.save(t, datasetFolder: d.path)
-    #expect(ScenarioFile.load(path: path, name: "x").0 == t)
+    #expect(throws: ScenarioFileError.exists(s.name)) {
+      try ScenarioFile.save(t, datasetFolder: d.path)
+    }
+    #expect(ScenarioFile.load(path: path, name: "x").0 == s)
+    _ = try ScenarioFile.save(t, datasetFolder: d.path, replace: true)
+    var kept = t
+    kept.description = s.description
+    #expect(ScenarioFile.load(path: path, name: "x").0 == kept)
     #expect(try FileManagerList.names(d.path + "/scenarios") == ["low-carbon_2.v1.toml"])
+    // A description of its own (edited) replaces the old one.
+    let u = Scenario(name: s.name, description: "edited", levers: [:])
+    _ = try ScenarioFile.save(u, datasetFolder: d.path, replace: true)
+    #expect(ScenarioFile.load(path: path, name: "x").0 == u)
+    #expect(ScenarioFileError.exists("a").description == "scenarios/a.toml exists")
+  }
+
+  /// A `scenarios/` that is a symbolic link out of the dataset is refused: nothing is written
+  /// there. A link that stays inside the dataset is fine.
+  @Test func symlinkedScenariosFolderOutsideTheDataset() throws {
+    let d = TempDataset()
+    let outside = TempDataset()
+    d.symlink("scenarios", to: outside.path)
+    #expect(throws: ScenarioFileError.self) {
+      try ScenarioFile.save(Scenario(name: "x"), datasetFolder: d.path)
+    }
+    do {
+      _ = try ScenarioFile.save(Scenario(name: "x"), datasetFolder: d.path)
+    } catch {
+      #expect("\(error)".hasPrefix("scenarios/ leads outside the dataset (to /"))
+    }
+    #expect(try FileManagerList.names(outside.path) == [])
+
+    let e = TempDataset()
+    e.mkdir("kept")
+    e.symlink("scenarios", to: "kept")
+    let path = try ScenarioFile.save(Scenario(name: "y"), datasetFolder: e.path)
+    #expect(path == e.path + "/scenarios/y.toml")
+    #expect(try FileManagerList.names(e.path + "/kept") == ["y.toml"])
   }
 
   @Test func rejectsUnsafeNamesAndNonFiniteLevers() throws {
