@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// One field of a CSV record: a byte range of the file.
 struct CSVField {

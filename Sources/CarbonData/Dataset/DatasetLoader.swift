@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -144,7 +145,7 @@ public enum DatasetLoader {
       return []
     }
     var out: [LedgerFile] = []
-    for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    for name in names.sortedByBytes()
     where name.hasSuffix(".csv") && !name.hasPrefix(".") {
       let path = dir + "/" + name
       let rel = "events/" + name
@@ -169,7 +170,7 @@ public enum DatasetLoader {
     return out
   }
 
-  /// DATA.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
+  /// docs/data-format.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
   /// error. avoided.csv wins: the event group is removed, and its sums and event count are
   /// taken out of its year's total. The year's distinct participants cannot be corrected
   /// (a participant may also act in other groups), and the months stay as they were.

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// A JSON value built explicitly, so that absent values print as null (never omitted), keys
 /// keep the order they are written in, and non-finite numbers never appear.
 enum JSONValue: Sendable {

@@ -1,9 +1,10 @@
 import CarbonKit
+import CarbonText
 
 /// Draws the scenario editor (levers, then every target's history status and projected
 /// outcome, then the input line or hints) and the list of saved scenarios.
 enum ScenarioView {
-  /// What a lever means (DATA.md) and where its default comes from.
+  /// What a lever means (docs/data-format.md) and where its default comes from.
   static func meaning(_ l: Lever) -> String {
     switch l {
     case .scope1Change: return "Scope 1 change per year; default: CAGR of Scope 1"
@@ -144,7 +145,7 @@ enum ScenarioView {
     if outArea.height >= 2 {
       let base = s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
       outcomeTable(
-        s, r, baseline: base, unit: PanelModels.intensityUnit(d), width: outArea.width
+        s, r, baseline: base, unit: PanelModels.intensityUnit(r), width: outArea.width
       ).draw(in: outArea, on: c)
     }
     drawBottom(s, r, in: bottom, on: c)
@@ -171,7 +172,7 @@ enum ScenarioView {
       case .confirmReplace(let sc):
         lines = [
           [
-            .text("scenarios/\(sanitized(sc.name)).toml exists: replace it? ", .title),
+            .text("scenarios/\(Sanitize.text(sc.name)).toml exists: replace it? ", .title),
             .text("y/N", .accent),
           ],
           [.text("y replaces it (its description is kept); n, Enter or Esc keep it", .muted)],
@@ -179,13 +180,14 @@ enum ScenarioView {
         draw(lines, in: area, on: c)
         return
       }
-      let text = sanitized(input.text)
+      let text = Sanitize.text(input.text)
       // Keep the end of a long text in view.
-      let room = max(1, area.width - TUIFormat.width(prompt) - 1)
+      let room = max(1, area.width - CellWidth.of(prompt) - 1)
       let shown =
-        TUIFormat.width(text) > room ? String(text.suffix(max(0, room - 1))) : text
+        CellWidth.of(text) > room ? String(text.suffix(max(0, room - 1))) : text
       let under: [[Segment]] =
-        input.error.map { e in wrap(sanitized(e), width: area.width).map { [.text($0, .warn)] } }
+        input.error.map { e in wrap(Sanitize.text(e), width: area.width).map { [.text($0, .warn)] }
+        }
         ?? [[.text(help, .muted)]]
       lines = [[.text(prompt, .title), .text(shown, .accent), .text("_", .accent)]] + under
     } else {
@@ -229,14 +231,14 @@ enum ScenarioView {
       used = 0
     }
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      let w = TUIFormat.width(String(word))
+      let w = CellWidth.of(String(word))
       if used > 0 && used + 1 + w > width { flush() }
       if used > 0 {
         line.append(" ")
         used += 1
       }
       for ch in word {
-        let cw = TUIFormat.columns(of: ch)
+        let cw = CellWidth.of(ch)
         if used + cw > width { flush() }
         line.append(ch)
         used += cw
@@ -250,7 +252,7 @@ enum ScenarioView {
   /// input line needs them to be read whole (at most half the inside).
   static func bottomHeight(_ s: UIState, inner: Rect) -> Int {
     guard let e = s.input?.error else { return min(2, inner.height) }
-    let need = 1 + wrap(sanitized(e), width: inner.width).count
+    let need = 1 + wrap(Sanitize.text(e), width: inner.width).count
     return min(max(2, min(need, inner.height / 2)), inner.height)
   }
 
