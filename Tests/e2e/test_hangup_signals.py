@@ -76,10 +76,21 @@ def test_sigquit_quits_like_q(how):
 def test_terminating_signals_restore_first(sig):
     """These end the process (the exit status says which signal), but only after the terminal
     modes, the cursor and the main screen are given back."""
-    with Session(cols=100, rows=30) as s:
+    number = getattr(signal, sig)
+    # The process is started with the signal's default action and unblocked, whatever the
+    # runner of this test had (`swift test` leaves some signals ignored or blocked, and both
+    # are inherited across exec; an ignored or blocked signal ends nothing, so there is
+    # nothing to restore).
+    old_handler = signal.signal(number, signal.SIG_DFL)
+    old_mask = signal.pthread_sigmask(signal.SIG_UNBLOCK, [number])
+    try:
+        s = Session(cols=100, rows=30)
+    finally:
+        signal.signal(number, old_handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+    with s:
         assert s.wait_for("BEHIND"), s.text()
         s.settle()
-        number = getattr(signal, sig)
         s.signal(number)
         assert s.wait_exit() == -number
         # The handler writes fixed sequences (async-signal-safe: no terminfo lookup): the
