@@ -101,8 +101,38 @@ public struct TargetReport: Sendable, Hashable {
   public var goal: Double? = nil
   /// (extra) The projection of the target's figure (Net, I, Cum) from L+1 to T.
   public var projection: [YearValue] = []
-  /// (extra) Scopes of the target ("1", "2", "3"); empty for avoided.
+  /// (extra) Scopes of the target ("1", "2", "3"); empty for share and avoided.
   public var scopes: [Scope] = []
+  /// CDP's "% of target achieved" at L, as a fraction, not clamped.
+  public var achievedFraction: Double? = nil
+  /// The final level: 0 (neutrality), G*, I*, the share or the amount (the same as `goal`).
+  public var targetLevel: Double? { goal }
+  /// The target's figure at L: Net, Gross, I, Clean or Cum (the same as `actualAtLatest`).
+  public var valueAtLatest: Double? { actualAtLatest }
+  /// Whether the target meets the SBTi minimum (nil for kinds not judged).
+  public var sbti: Bool? = nil
+  /// The rate the SBTi check judged (extra): linear for absolute, implied for intensity.
+  public var sbtiRate: Double? = nil
+  /// The section's required rate from L (see DATA.md "The report: what every target carries").
+  public var requiredChangePerYear: Double? = nil
+  /// Milestones sorted by fiscal year, each judged at its own fiscal year.
+  public var milestones: [MilestoneReport] = []
+  /// The target's figure and path over the report's years.
+  public var years: [TargetYear] = []
+  /// (extra) The target's `reduction` (absolute, net_zero, intensity).
+  public var reduction: Double? = nil
+  /// (extra) Intensity: the denominator ("revenue" or an activity metric); nil otherwise.
+  public var per: String? = nil
+  /// (extra) Intensity: the label of the denominator's unit (`per_unit`, else the metric's
+  /// name, else the organization's revenue_unit).
+  public var perUnit: String? = nil
+  /// (extra) Neutrality: removals and offsets count toward the net.
+  public var removalsCounted: Bool? = nil
+  public var offsetsCounted: Bool? = nil
+  /// (extra) The Scope 2 basis of the target (kinds with scopes).
+  public var scope2Basis: Scope2Basis? = nil
+  /// (extra) The line of the target's `[[target]]` header in dataset.toml.
+  public var line: Int? = nil
   public init(
     id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
     by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
@@ -355,6 +385,48 @@ public struct Scope3PlusReport: Sendable, Hashable {
   }
 }
 
+/// The judgement of a milestone at its fiscal year.
+public enum MilestoneStatus: String, Sendable, Hashable, Codable {
+  case met, missed, upcoming
+  case noData = "no_data"
+}
+
+/// One entry of a target's `milestones`.
+public struct MilestoneReport: Sendable, Hashable {
+  public var fy: FiscalYear
+  /// The level in the target's own unit (nil where the baseline figure is missing).
+  public var level: Double?
+  /// The target's figure at `fy`; nil when `fy` is after L or the figure is missing.
+  public var actual: Double?
+  public var status: MilestoneStatus
+  /// The projection at `fy` under the levers when `fy` is after L.
+  public var projected: Double?
+  public init(
+    fy: FiscalYear, level: Double?, actual: Double?, status: MilestoneStatus, projected: Double?
+  ) {
+    self.fy = fy
+    self.level = level
+    self.actual = actual
+    self.status = status
+    self.projected = projected
+  }
+}
+
+/// One entry of a target's `years`: its figure and its path.
+public struct TargetYear: Sendable, Hashable {
+  public var fy: FiscalYear
+  public var value: Double?
+  public var path: Double?
+  /// (extra) The fiscal year is complete.
+  public var complete: Bool
+  public init(fy: FiscalYear, value: Double?, path: Double?, complete: Bool) {
+    self.fy = fy
+    self.value = value
+    self.path = path
+    self.complete = complete
+  }
+}
+
 /// (extra) A fiscal year and a value, for projections.
 public struct YearValue: Sendable, Hashable {
   public var fy: FiscalYear
@@ -373,6 +445,28 @@ extension TargetStatus {
     case .onTrack: return "ON TRACK"
     case .behind: return "BEHIND"
     case .noData: return "NO DATA"
+    }
+  }
+}
+
+extension MilestoneStatus {
+  /// The word shown for a milestone: MET, MISSED, UPCOMING, NO DATA.
+  public var word: String {
+    switch self {
+    case .met: return "MET"
+    case .missed: return "MISSED"
+    case .upcoming: return "UPCOMING"
+    case .noData: return "NO DATA"
+    }
+  }
+}
+
+extension TargetKind {
+  /// How the kind reads in a table: "neutrality", "absolute", "net zero", ...
+  public var label: String {
+    switch self {
+    case .netZero: return "net zero"
+    default: return rawValue
     }
   }
 }

@@ -67,4 +67,39 @@ public enum Units {
     }
     return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
   }
+
+  /// An intensity with three significant digits: 8.10, 0.00812 (its unit given separately).
+  public static func intensity(_ v: Double?) -> String {
+    guard let v, v.isFinite else { return none }
+    let a = abs(v)
+    let d = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : a >= 0.01 ? 4 : 6
+    return fixed(v, decimals: d)
+  }
+
+  /// A target's figure (or level, path, gap) in the target's own unit: tonnes for emissions
+  /// and avoided targets, a percentage for share targets, "8.10 t/million CNY" for intensity
+  /// (`intensityUnit` is the denominator's label).
+  public static func figure(_ v: Double?, kind: TargetKind, intensityUnit: String?) -> String {
+    switch kind {
+    case .share: return percent(v)
+    case .intensity:
+      guard v != nil else { return none }
+      return intensity(v) + " t/" + (intensityUnit ?? "unit")
+    default: return tonnes(v)
+    }
+  }
+
+  /// A target's required change per year in its own unit: tonnes per year (neutrality,
+  /// absolute, net_zero), a rate per year (intensity: reduction; avoided: growth), or share
+  /// points per year (share).
+  public static func requiredChange(_ v: Double?, kind: TargetKind) -> String {
+    guard let v else { return none }
+    if v == 0 && kind != .avoided { return "nothing more (reached)" }
+    switch kind {
+    case .intensity: return "-" + percent(v) + "/yr"
+    case .avoided: return percent(v, signed: true) + "/yr"
+    case .share: return "+" + fixed(v * 100, decimals: 1) + " points/yr"
+    default: return tonnes(v) + "/yr"
+    }
+  }
 }

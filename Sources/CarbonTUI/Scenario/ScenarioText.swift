@@ -13,13 +13,15 @@ public enum ScenarioText {
     let o = t.outcome
     switch o.met {
     case true?:
-      if let y = o.yearMet { return "met in \(y)" }
-      return "met by \(t.by)"
+      return t.metPhrase
     case false?:
       guard let gap = o.shortfall else { return "missed at \(t.by)" }
-      let amount =
-        t.kind == .intensity
-        ? TUIFormat.intensity(gap) + " " + intensityUnit : TUIFormat.tonnes(gap)
+      let amount: String
+      switch t.kind {
+      case .intensity: amount = TUIFormat.intensity(gap) + " " + intensityUnit
+      case .share: amount = TUIFormat.percent(gap) + " of electricity"
+      default: amount = TUIFormat.tonnes(gap)
+      }
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
       return "no projection (data missing)"
