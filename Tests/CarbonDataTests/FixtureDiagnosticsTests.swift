@@ -19,7 +19,7 @@ import Testing
         #"dataset.toml:31:1: error: target "ops": duplicate id (first at line 7)"#,
         #"dataset.toml:33:1: error: target "ops": amount_tco2e: expected a number above 0, found 0"#,
         #"dataset.toml:35:1: error: target "ops": by (FY2020) must not be before from (FY2021)"#,
-        #"dataset.toml:39:1: error: target "x": kind: expected "neutrality", "intensity" or "avoided", found "magic""#,
+        #"dataset.toml:39:1: error: target "x": kind: expected "neutrality", "absolute", "net_zero", "intensity", "share" or "avoided", found "magic""#,
         #"dataset.toml:42:1: error: target #6: missing required key "id""#,
         // The sixth target (avoided) also lacks amount_tco2e.
         #"dataset.toml:42:1: error: target #6: missing required key "amount_tco2e""#,

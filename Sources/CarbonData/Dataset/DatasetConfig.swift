@@ -374,7 +374,9 @@ enum DatasetConfig {
     target.share = share
     target.milestones = milestones
     for k in ["kind", "per", "milestones"] {
-      if let p = t.position(of: k) { target.keyPositions[k] = KeyPosition(line: p.line, column: p.column) }
+      if let p = t.position(of: k) {
+        target.keyPositions[k] = KeyPosition(line: p.line, column: p.column)
+      }
     }
     if let why = SBTiCheck.failure(target) {
       diag(.warning, at("kind"), why)
@@ -406,7 +408,8 @@ enum DatasetConfig {
       guard let m = e.table else {
         fail(
           listAt,
-          "expected an inline table like { fy = \"FY2025\", \(levelKey) = ... }, found \(e.typeName)")
+          "expected an inline table like { fy = \"FY2025\", \(levelKey) = ... }, found \(e.typeName)"
+        )
         continue
       }
       let at = m.position
@@ -429,7 +432,7 @@ enum DatasetConfig {
         continue
       }
       guard let lv = m[levelKey] else {
-        fail(at, "missing required key \"\(levelKey)\" (for a \(kind.rawValue) target)")
+        fail(at, "missing required key \"\(levelKey)\" (a milestone of kind \"\(kind.rawValue)\")")
         continue
       }
       guard let level = lv.number else {

@@ -63,6 +63,19 @@ public struct Milestone: Hashable, Sendable {
   }
 }
 
+/// Where the keys of a `[[target]]` are written. Like TOML tables, equality and hashing
+/// compare content only, never positions: two targets that say the same are equal.
+public struct KeyPositions: Hashable, Sendable {
+  var map: [String: KeyPosition] = [:]
+  public init() {}
+  public subscript(key: String) -> KeyPosition? {
+    get { map[key] }
+    set { map[key] = newValue }
+  }
+  public static func == (_: KeyPositions, _: KeyPositions) -> Bool { true }
+  public func hash(into hasher: inout Hasher) {}
+}
+
 /// Where a key of a `[[target]]` is written in dataset.toml (line, character column).
 public struct KeyPosition: Hashable, Sendable {
   public var line: Int
@@ -94,7 +107,7 @@ public struct Target: Hashable, Sendable {
   /// Interim milestones, sorted by fiscal year.
   public var milestones: [Milestone] = []
   /// Where keys of the target are written (for diagnostics about the target as a whole).
-  public var keyPositions: [String: KeyPosition] = [:]
+  public var keyPositions = KeyPositions()
   /// nil = all entities (`entity = "*"`), else one entity's name.
   public var entity: String?
   /// Neutrality and intensity: `baseline`; avoided: `from`.

@@ -116,7 +116,8 @@ public struct ReportBuilder: Sendable {
     var r = base
     let inEffect = levers(for: scenario)
     r.scenario = ScenarioInfo(name: scenario?.name, levers: inEffect, defaults: defaults)
-    let sectionHeadlines = Set([TargetKind.neutrality, .intensity, .avoided].compactMap { headline[$0] })
+    let sectionHeadlines = Set(
+      [TargetKind.neutrality, .intensity, .avoided].compactMap { headline[$0] })
     let headlineSet = Set(headline.values)
     for (i, a) in analyses.enumerated() {
       var levers = ownDefaults[i]

@@ -72,7 +72,8 @@ extension ReportFormatter {
     heading("Targets")
     for t in r.targets {
       let fig = { (v: Double?) in
-        Units.figure(v, kind: t.kind, intensityUnit: t.perUnit.map(s) ?? s(r.revenueUnit ?? "revenue unit"))
+        Units.figure(
+          v, kind: t.kind, intensityUnit: t.perUnit.map(s) ?? s(r.revenueUnit ?? "revenue unit"))
       }
       let scopes = t.scopes.map(\.rawValue).joined(separator: "+")
       let what: String
@@ -250,7 +251,6 @@ extension ReportFormatter {
     for d in r.diagnostics { line(bullet + s(d.description)) }
     return out
   }
-
 
   /// The outcome of a target in words: "projected at FY2030: 1.20 Mt, met in FY2024" (the
   /// year follows history where the target was achieved there: DATA.md's corrections), or
