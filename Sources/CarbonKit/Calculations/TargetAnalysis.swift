@@ -295,7 +295,10 @@ struct TargetAnalysis: Sendable {
   var milestoneJudgements: [MilestoneReport] {
     let series = figureSeries
     return zip(target.milestones, milestoneLevels).map { m, level in
-      let after = latest.map { m.fy > $0 } ?? false
+      guard let fyL = latest else {
+        return MilestoneReport(fy: m.fy, level: level, actual: nil, status: .noData, projected: nil)
+      }
+      let after = m.fy > fyL
       let actual = after ? nil : at(series, m.fy)
       let status: MilestoneStatus
       if after {
