@@ -250,20 +250,9 @@ struct TargetAnalysis: Sendable {
     }
     if remaining <= 0 {
       projectedYearReached = firstYearMet(through: fyL)
-    } else if aL > 0 {
-      var cum = cumL
-      var a = aL
-      var y = fyL
-      while y < Formulas.horizon {
-        y = y + 1
-        a *= 1 + latestGrowth
-        cum += a
-        if cum >= amount {
-          projectedYearReached = y
-          break
-        }
-        if !cum.isFinite { break }
-      }
+    } else {
+      projectedYearReached = Formulas.yearReached(
+        cumulative: cumL, annual: aL, growth: latestGrowth, latest: fyL, amount: amount)
     }
     if remaining <= 0 {
       status = .achieved

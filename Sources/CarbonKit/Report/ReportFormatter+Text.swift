@@ -1,3 +1,5 @@
+import CarbonText
+
 extension ReportFormatter {
   // MARK: - Text and markdown
 
@@ -11,12 +13,9 @@ extension ReportFormatter {
     render(report, markdown: true)
   }
 
-  /// An intensity with three significant digits: 8.10, 0.00812.
-  static func intensity(_ v: Double?) -> String { Units.intensity(v) }
-
   static func render(_ r: Report, markdown md: Bool) -> String {
     let s = Sanitize.text
-    let unit = "t/" + s(r.revenueUnit ?? "revenue unit")
+    let unit = Units.intensityUnit(r.revenueUnit)
     var out = ""
     func line(_ x: String = "") { out += x + "\n" }
     func heading(_ x: String) {
@@ -171,12 +170,12 @@ extension ReportFormatter {
           [
             y.fy.description + (y.complete || y.monthsCovered == 0 ? "" : "*"),
             Units.tonnes(y.scope3), Units.number(y.revenue),
-            intensity(y.intensity), Units.percent(y.yoy, signed: true),
+            Units.intensity(y.intensity), Units.percent(y.yoy, signed: true),
           ]
         })
       line(
         bullet
-          + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))"
+          + "baseline \(Units.intensity(v.baselineIntensity)), target \(Units.intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(Units.intensity(v.pathIntensityAtLatest))"
       )
       line(
         bullet
@@ -199,7 +198,8 @@ extension ReportFormatter {
       if !v.projection.isEmpty {
         line(
           bullet + "projection: "
-            + v.projection.map { "\($0.fy) \(intensity($0.intensity))" }.joined(separator: ", "))
+            + v.projection.map { "\($0.fy) \(Units.intensity($0.intensity))" }.joined(
+              separator: ", "))
       }
       line()
     }
