@@ -470,3 +470,31 @@ extension TargetKind {
     }
   }
 }
+
+extension Report {
+  /// DATA.md "The report: what every target carries": where there is no neutrality target,
+  /// the own-operations panel shows the first absolute or net_zero target of Scopes 1 and 2
+  /// (without Scope 3); nil where there is a neutrality target or no such target.
+  public var operationalFallback: TargetReport? {
+    guard operational == nil else { return nil }
+    return targets.first {
+      ($0.kind == .absolute || $0.kind == .netZero) && !$0.scopes.isEmpty
+        && !$0.scopes.contains(.three)
+    }
+  }
+
+  /// Where there is no intensity target, the value-chain panel shows the first absolute or
+  /// net_zero target that includes Scope 3.
+  public var valueChainFallback: TargetReport? {
+    guard valueChain == nil else { return nil }
+    return targets.first {
+      ($0.kind == .absolute || $0.kind == .netZero) && $0.scopes.contains(.three)
+    }
+  }
+
+  /// A target's figure, level, path or gap in its own unit ("4.45 Mt", "39.0%", "8.10
+  /// t/million CNY", "1.80 t/t of steel").
+  public func figure(_ v: Double?, of t: TargetReport) -> String {
+    Units.figure(v, kind: t.kind, intensityUnit: t.perUnit ?? revenueUnit)
+  }
+}

@@ -19,7 +19,11 @@ public enum ScenarioText {
       guard let gap = o.shortfall else { return "missed at \(t.by)" }
       let amount: String
       switch t.kind {
-      case .intensity: amount = Units.intensity(gap) + " " + intensityUnit
+      case .intensity:
+        // Per an activity metric, the target's own unit; per revenue, the one given.
+        let unit =
+          t.per.map { $0 == "revenue" } == false ? "t/" + (t.perUnit ?? "unit") : intensityUnit
+        amount = Units.intensity(gap) + " " + unit
       case .share: amount = Units.percent(gap) + " of electricity"
       default: amount = Units.tonnes(gap)
       }

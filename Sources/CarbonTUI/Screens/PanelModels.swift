@@ -57,6 +57,8 @@ enum PanelModels {
   static func operational(_ r: Report, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
     guard let ops = r.operational, let t = f.opsTarget else {
+      // DATA.md: without a neutrality target, the closest absolute or net_zero target.
+      if let t = r.operationalFallback { return TargetView.panel(t, r, s) }
       return empty("Own operations", "neutrality")
     }
     // Panel titles are the fixed headline of UI.md; the target's own title is on the
@@ -128,6 +130,7 @@ enum PanelModels {
   static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
     guard let vc = r.valueChain, let t = f.vcTarget else {
+      if let t = r.valueChainFallback { return TargetView.panel(t, r, s) }
       return empty("Value-chain intensity", "intensity")
     }
     var title = "Value-chain intensity"

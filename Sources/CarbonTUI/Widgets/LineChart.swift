@@ -53,15 +53,24 @@ public struct LineChart {
   /// An upper bound for the y axis (points above are drawn at the top edge), so that one
   /// runaway projection does not flatten the history.
   public var yCeiling: Double?
+  /// Points marked with a glyph of their own on top of the lines (a target's milestones on its
+  /// path), in the path's role.
+  public var markers: [ChartPoint] = []
 
   public init(
     series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil,
-    yCeiling: Double? = nil
+    yCeiling: Double? = nil, markers: [ChartPoint] = []
   ) {
     self.series = series
     self.yLabel = yLabel
     self.xLabels = xLabels
     self.yCeiling = yCeiling
+    self.markers = markers
+  }
+
+  /// The glyph of a marker: a diamond, or "o" in ASCII.
+  public static func markerGlyph(_ mode: GlyphSet.ChartMode) -> String {
+    mode == .ascii ? "o" : "◆"
   }
 
   /// The x and y ranges covering every point (y always includes 0).
@@ -214,6 +223,18 @@ public struct LineChart {
         guard let cell else { continue }
         c.text(area.x + col, area.y + row, String(cell.character), role: cell.kind.role)
       }
+    }
+    let xSpan = xr.upperBound - xr.lowerBound
+    let ySpan = yr.upperBound - yr.lowerBound
+    for m in markers {
+      guard let y = m.y, y.isFinite, xSpan > 0, ySpan > 0, area.width > 0, area.height > 0 else {
+        continue
+      }
+      let col = Int(((m.x - xr.lowerBound) / xSpan * Double(area.width - 1)).rounded())
+      let row = Int(((yr.upperBound - y) / ySpan * Double(area.height - 1)).rounded())
+      guard col >= 0, col < area.width, row >= 0, row < area.height else { continue }
+      c.text(
+        area.x + col, area.y + row, LineChart.markerGlyph(c.glyphs.chartMode), role: .chartPath)
     }
   }
 }
