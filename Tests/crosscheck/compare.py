@@ -175,6 +175,16 @@ HAND = {
         ("targets[1].status", "on_track"), ("value_chain.required_annual_reduction", 0.095688),
         ("value_chain.implied_target_rate", 0.079924), ("value_chain.categories[0].tco2e", 194563),
         ("value_chain.categories[14].tco2e", 22053), ("targets[4].status", "achieved"),
+        # Revision 4 (README "Revision 4: targets of any organization")
+        ("targets[5].target_level", 74799.12), ("targets[5].milestones[0].level", 113488.32),
+        ("targets[5].milestones[0].status", "met"), ("targets[5].milestones[1].level", 90274.8),
+        ("targets[5].path_at_latest", 98012.64), ("targets[5].status", "on_track"),
+        ("targets[5].achieved_fraction", 0.603668), ("targets[5].required_change_per_year", 4293.456),
+        ("targets[5].sbti", True), ("targets[9].path_at_latest", 11062.5), ("targets[9].gap", 217.5),
+        ("targets[9].achieved_fraction", 0.362712), ("targets[9].required_change_per_year", 1128),
+        ("targets[7].path_at_latest", 0.8), ("targets[7].milestones[0].status", "missed"),
+        ("targets[7].achieved_fraction", 0.633793), ("targets[7].required_change_per_year", 0.052001),
+        ("targets[2].milestones[0].status", "missed"),
     ],
 }
 
