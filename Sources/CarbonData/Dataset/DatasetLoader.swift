@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -131,7 +132,7 @@ public enum DatasetLoader {
     return LoadedDataset(dataset: dataset, diagnostics: sorted)
   }
 
-  /// DATA.md: an intensity target whose `per` names a metric with no rows at all in
+  /// docs/data-format.md: an intensity target whose `per` names a metric with no rows at all in
   /// activity.csv is a warning at its `per` key (its figures are then null).
   static func activityWarnings(targets: [Target], activity: [ActivityRow]?) -> [Diagnostic] {
     let metrics = Set((activity ?? []).map(\.metric))
@@ -163,7 +164,7 @@ public enum DatasetLoader {
       return []
     }
     var out: [LedgerFile] = []
-    for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    for name in names.sortedByBytes()
     where name.hasSuffix(".csv") && !name.hasPrefix(".") {
       let path = dir + "/" + name
       let rel = "events/" + name
@@ -188,7 +189,7 @@ public enum DatasetLoader {
     return out
   }
 
-  /// DATA.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
+  /// docs/data-format.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
   /// error. avoided.csv wins: the event group is removed, and its sums and event count are
   /// taken out of its year's total. The year's distinct participants cannot be corrected
   /// (a participant may also act in other groups), and the months stay as they were.

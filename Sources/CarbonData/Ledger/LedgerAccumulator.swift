@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 import Dispatch
 
 #if canImport(Glibc)
@@ -133,7 +134,7 @@ public final class LedgerAccumulator {
     -> [Diagnostic]
   {
     var unsplit = Set<String>()
-    let order = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    let order = files.sorted { ByteOrder.less($0.name, $1.name) }
     while true {
       if let diags = readOnce(order, unsplit: &unsplit, progress: progress) { return diags }
     }

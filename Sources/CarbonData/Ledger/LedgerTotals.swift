@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 import Dispatch
 
 #if canImport(Glibc)
@@ -136,7 +137,7 @@ final class LedgerTotals {
 
   /// Orders first sources by file name (UTF-8 bytes), then line.
   static func precedes(_ a: SourceRef, _ b: SourceRef) -> Bool {
-    if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+    if a.file != b.file { return ByteOrder.less(a.file, b.file) }
     return a.line < b.line
   }
 
@@ -160,8 +161,8 @@ final class LedgerTotals {
     }
     groups.sort { a, b in
       if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+      if a.entity != b.entity { return ByteOrder.less(a.entity, b.entity) }
+      return ByteOrder.less(a.program, b.program)
     }
     var totals: [EventGroup] = []
     for (fy, k) in years.sorted(by: { $0.key < $1.key }) {
@@ -186,7 +187,7 @@ final class LedgerTotals {
     }
     return LedgerSummary(
       groups: groups.filter { $0.events > 0 }, yearTotals: totals, months: ms, rowsRead: rowsRead,
-      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      rowsRejected: rowsRejected, files: files.sortedByBytes()
     )
   }
 }

@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -105,7 +106,7 @@ public final class LiveLedger: @unchecked Sendable {
     for (path, sig) in sigs { known[path] = sig }
     known = known.filter { sigs[$0.key] != nil }
     let summary = accumulator?.summary() ?? LedgerSummary()
-    let names = diagnostics.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let names = diagnostics.keys.sortedByBytes()
     return (summary, names.flatMap { diagnostics[$0] ?? [] })
   }
 }

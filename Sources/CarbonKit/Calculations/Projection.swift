@@ -4,9 +4,9 @@
   import Darwin
 #endif
 
-/// Lever defaults from history and projections under levers (DATA.md "Scenarios").
+/// Lever defaults from history and projections under levers (docs/data-format.md "Scenarios").
 ///
-/// Choices (see the report of the CarbonKit helper and Tests/crosscheck/AMBIGUITIES.md):
+/// Choices (docs/data-format.md, "Readings chosen", and Tests/crosscheck/AMBIGUITIES.md):
 /// - Headline levers: scope1, electricity, grid factor, clean share, removals and offsets come
 ///   from the first neutrality target's entities; revenue and Scope 3 from the first intensity
 ///   target's; avoided growth from the first avoided target's (all entities when a kind is
@@ -17,7 +17,7 @@
 ///   has a clean share. The clean-share trend is carried to T of the first neutrality target
 ///   (else of the first target) for every target, headline or not.
 /// - S2 location projects as Elec(y) EF(y) = S2loc(L) ((1 + electricity_growth)
-///   (1 + grid_factor_change))^k; as DATA.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
+///   (1 + grid_factor_change))^k; as docs/data-format.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
 ///   S2loc(L) and Elec(L) > 0, null otherwise. S2 market uses the same ratio times
 ///   (1 - Clean(y)) / (1 - Clean(L)): it also needs S2mkt(L), Clean(L) and clean_share_target
 ///   (null when any is missing, or when Elec(L) EF(L) = 0), and is 0 where Clean(L) = 1.
@@ -29,13 +29,13 @@
 ///   the figure at T (actual or projected) is null, the whole outcome is null.
 /// - Intensity without I* (I(b) missing): `projected_at_by` is still the projected (or actual)
 ///   I(T); met, year_met and shortfall are null. Likewise absolute and net_zero without G*.
-/// - Clean(y) follows one trajectory for every target (DATA.md's corrections): toward
+/// - Clean(y) follows one trajectory for every target (docs/data-format.md, Readings chosen): toward
 ///   clean_share_target reached at T_c, then held; constant at Clean(L) where T_c <= L (then
 ///   the lever is not needed).
 /// - Where a target is achieved at L, T > L and its projection meets it, `year_met` is the
 ///   first year from the baseline where the actual figure met it.
 enum Projection {
-  /// The default rate of a series (DATA.md "Scenarios"): with L the latest complete fiscal year
+  /// The default rate of a series (docs/data-format.md "Lever defaults and projections"): with L the latest complete fiscal year
   /// at which the series has a value, and F the earliest complete fiscal year in L-3 .. L-1 at
   /// which it has one, (V(L) / V(F))^(1 / (L - F)) - 1; 0 without such F or where V(F) <= 0.
   static func seriesRate(years: [FiscalYear], complete: [Bool], series s: [Double?]) -> Double {
@@ -106,7 +106,7 @@ enum Projection {
     levers[l] ?? nil
   }
 
-  /// The one clean-share trajectory (DATA.md's corrections): Clean(L) + (target - Clean(L)) x
+  /// The one clean-share trajectory (docs/data-format.md, Readings chosen): Clean(L) + (target - Clean(L)) x
   /// (y - L) / (T_c - L) within [0, 1], held at its value at T_c after T_c; constant at
   /// Clean(L) where T_c <= L. nil where the lever is needed and missing.
   static func cleanShare(

@@ -1,4 +1,4 @@
-/// DATA.md "SBTi checks": whether a target's ambition meets the SBTi near-term minimum. One
+/// docs/data-format.md "SBTi checks": whether a target's ambition meets the SBTi near-term minimum. One
 /// implementation, read by the report (`sbti`, `sbti_intensity_ok`) and by `carbontop check`
 /// (its warnings).
 public enum SBTiCheck {

@@ -1,9 +1,9 @@
 /// The history of one target: its figures year by year over the report's `years`, its L,
-/// path, status and gap, milestones, achieved fraction and required change (DATA.md
-/// "Calculations" and "Revision 4"). Computed once per dataset; scenarios only add
-/// projections on top.
+/// path, status and gap, milestones, achieved fraction and required change
+/// (docs/data-format.md "Calculations" and "Targets of any organization"). Computed once per
+/// dataset; scenarios only add projections on top.
 ///
-/// Choices (see the report of the CarbonKit helper and docs/data-format.md "Readings chosen"):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - The baseline (b, or `from`) figure must come from a complete fiscal year: a year-to-date
 ///   baseline is not a baseline.
 /// - Path(y) runs through the milestones (piecewise linear), is null before b and without the
@@ -265,7 +265,7 @@ struct TargetAnalysis: Sendable {
   }
 
   /// The first fiscal year from the baseline (`from`) through `last` at which the actual figure
-  /// met the target (DATA.md: the year of an outcome judged on actual figures).
+  /// met the target (docs/data-format.md "Outcomes").
   func firstYearMet(through last: FiscalYear) -> FiscalYear? {
     let series = figureSeries
     return years.indices.first { i in

@@ -1,7 +1,7 @@
 /// Every figure carbontop shows, computed once from a Dataset and a Scenario by CarbonKit.
-/// The dashboard draws it and `carbontop report` prints it; `--format json` is DATA.md's
+/// The dashboard draws it and `carbontop report` prints it; `--format json` is the data contract's
 /// "JSON report" (keys in snake_case, absent values as null). Fields marked (extra) are
-/// additions beyond DATA.md's required keys.
+/// additions beyond the contract's required keys (docs/data-format.md).
 public struct Report: Sendable, Hashable {
   public var schema: String = "carbontop.report/1"
   public var organization: String
@@ -113,7 +113,7 @@ public struct TargetReport: Sendable, Hashable {
   public var sbti: Bool? = nil
   /// The rate the SBTi check judged (extra): linear for absolute, implied for intensity.
   public var sbtiRate: Double? = nil
-  /// The section's required rate from L (see DATA.md "The report: what every target carries").
+  /// The section's required rate from L (docs/data-format.md "The report" of "Targets of any organization").
   public var requiredChangePerYear: Double? = nil
   /// Milestones sorted by fiscal year, each judged at its own fiscal year.
   public var milestones: [MilestoneReport] = []
@@ -472,7 +472,7 @@ extension TargetKind {
 }
 
 extension Report {
-  /// DATA.md "The report: what every target carries": where there is no neutrality target,
+  /// docs/data-format.md ("Targets of any organization"): where there is no neutrality target,
   /// the own-operations panel shows the first absolute or net_zero target of Scopes 1 and 2
   /// (without Scope 3); nil where there is a neutrality target or no such target.
   public var operationalFallback: TargetReport? {

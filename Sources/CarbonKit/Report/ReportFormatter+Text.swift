@@ -253,7 +253,7 @@ extension ReportFormatter {
   }
 
   /// The outcome of a target in words: "projected at FY2030: 1.20 Mt, met in FY2024" (the
-  /// year follows history where the target was achieved there: DATA.md's corrections), or
+  /// year follows history where the target was achieved there: docs/data-format.md), or
   /// "not met (short by ...)".
   public static func outcomeText(_ t: TargetReport, fig: (Double?) -> String) -> String {
     let o = t.outcome

@@ -57,11 +57,11 @@ enum PanelModels {
   static func operational(_ r: Report, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
     guard let ops = r.operational, let t = f.opsTarget else {
-      // DATA.md: without a neutrality target, the closest absolute or net_zero target.
+      // docs/data-format.md: without a neutrality target, the closest absolute or net_zero target.
       if let t = r.operationalFallback { return TargetView.panel(t, r, s) }
       return empty("Own operations", "neutrality")
     }
-    // Panel titles are the fixed headline of UI.md; the target's own title is on the
+    // Panel titles are the fixed headlines of docs/architecture.md; the target's own title is on the
     // targets screen and in the zoom, where there is room for it.
     let title = "Own operations: neutral by \(t.by)"
     let y = f.opsL
