@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "carbontop",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "carbontop", targets: ["carbontop"]),
     .library(name: "CarbonKit", targets: ["CarbonKit"]),

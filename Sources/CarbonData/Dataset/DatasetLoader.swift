@@ -66,7 +66,7 @@ public enum DatasetLoader {
 
     // Tables
     var periodColumns: [String: Int] = [:]
-    func table<Row>(
+    func table<Row: Sendable>(
       _ file: String, _ read: ([UInt8], FiscalCalendar, inout [Diagnostic]) -> LoadedTable<Row>?
     ) -> [Row]? {
       // Signature before reading: a file that changes while it is read is read again next time.

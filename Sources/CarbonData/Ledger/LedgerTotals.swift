@@ -1,7 +1,7 @@
 import CarbonKit
-import CarbonSystem
 import CarbonText
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -193,37 +193,41 @@ final class LedgerTotals {
 }
 
 /// Shared state of the parallel set merge (each job touches only its own target slot).
+/// Unchecked: the partials' sets are read by the jobs without the lock (each by one job).
 final class LedgerSendableBox: @unchecked Sendable {
-  private let lock = Lock()
-  private var cursor = 0
-  private(set) var sets: [LedgerIDSet]
+  /// Unchecked: the sets' tables are handed between the jobs only through this state.
+  private struct State: @unchecked Sendable {
+    var cursor = 0
+    var sets: [LedgerIDSet]
+  }
+
+  private let state: Mutex<State>
   let partials: [LedgerPartial]
   let jobs: [LedgerMergeJob]
 
   init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [LedgerMergeJob]) {
-    self.sets = sets
+    self.state = Mutex(State(sets: sets))
     self.partials = partials
     self.jobs = jobs
   }
 
+  /// The sets (read once every job is done).
+  var sets: [LedgerIDSet] { state.withLock { $0.sets } }
+
   func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard cursor < jobs.count else { return nil }
-    cursor += 1
-    return cursor - 1
+    state.withLock { s in
+      guard s.cursor < jobs.count else { return nil }
+      s.cursor += 1
+      return s.cursor - 1
+    }
   }
 
   func target(_ t: Int) -> LedgerIDSet {
-    lock.lock()
-    defer { lock.unlock() }
-    return sets[t]
+    state.withLock { $0.sets[t] }
   }
 
   func setTarget(_ t: Int, _ value: LedgerIDSet) {
-    lock.lock()
-    sets[t] = value
-    lock.unlock()
+    state.withLock { $0.sets[t] = value }
   }
 }
 
