@@ -265,17 +265,21 @@ final class Dashboard {
       case .setScenario(let sc):
         scenario = sc.levers.isEmpty ? nil : sc
         recomputeScenario()
-      case .saveScenario(let sc):
+      case .saveScenario(let sc), .replaceScenario(let sc):
+        var replace = false
+        if case .replaceScenario = command { replace = true }
+        let outcome: ScenarioEditor.SaveOutcome
         do {
-          let path = try ScenarioFile.save(sc, datasetFolder: folder)
-          state.scenarioName = sc.name
-          state.scenarioModified = false
+          let path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
+          outcome = .saved(file: PathText.lastComponent(path), clock: Dashboard.clock())
           scenario = sc.levers.isEmpty ? nil : sc
           recomputeScenario()
-          state.statusMessage = "saved \(PathText.lastComponent(path)) \(Dashboard.clock())"
+        } catch ScenarioFileError.exists {
+          outcome = .exists
         } catch {
-          state.statusMessage = "cannot save the scenario: \(error)"
+          outcome = .failed("\(error)")
         }
+        state = ScenarioEditor.saved(state, sc, outcome)
       case .listScenarios:
         state.savedScenarios = ScenarioFile.list(datasetFolder: folder)
       case .openScenario(let name):
@@ -323,7 +327,10 @@ final class Dashboard {
     guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
     else { return }
     let path = dir + "/keys.toml"
-    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
+    guard
+      case .bytes(let data) = FileBytes.contents(
+        of: path, limit: InputLimits.settingsFileBytes)
+    else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
     state.keys = keys
