@@ -50,11 +50,11 @@ import Testing
       d.load().lines == [
         // Every kind is listed, from TargetKind itself (new kinds appear here too).
         #"dataset.toml:6:1: error: target "a": kind: expected one of "# + TargetKind.listed
-          + #", found "absolut""#,
+          + #", found "absolut"; did you mean "absolute"?"#,
         #"dataset.toml:15:1: error: target "b": reduction: expected a number, found "50%"; write 0.5 (a fraction, not a percentage)"#,
         #"dataset.toml:16:1: error: target "b": baseline: expected a fiscal year like "FY2030", found "CY2021"; fiscal years are FYnnnn, named after the calendar year they end in (e.g. "FY2021")"#,
         #"dataset.toml:23:1: error: target "c": reduction: expected a fraction in (0, 1], found 42; write 0.42 (a fraction, not a percentage)"#,
-        #"dataset.toml:31:1: warning: target "n": key "reduction" does not apply to a neutrality target (ignored); it belongs to intensity targets; this target aims at net emissions of zero by `by`, on a straight path from the baseline"#,
+        #"dataset.toml:31:1: warning: target "n": key "reduction" does not apply to a neutrality target (ignored); it belongs to intensity, absolute or net_zero targets; this target aims at net emissions of zero by `by`, on a straight path from the baseline"#,
       ])
     #expect(TargetKind.listed == #""neutrality", "intensity" or "avoided""# || kinds.count > 3)
   }

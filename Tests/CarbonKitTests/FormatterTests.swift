@@ -136,7 +136,16 @@ import Testing
         reduction: 0.5))
     let csv = ReportFormatter.csv(ReportBuilder.build(dataset: d, scenario: nil))
     let blocks = csv.components(separatedBy: "\r\n\r\n")
-    #expect(blocks.count == 2)
+    // Two sections and the per-target table (no milestones, so no milestones block).
+    #expect(blocks.count == 3)
+    // ops (NeutralityTests): Net(2020) = 100 + 200 + 50 + 100 = 450, Net(2024) = 90 + 150 +
+    // 120 - 10 - 20 = 330; Path(2024) = 450 x 6/10 = 270 -> behind, gap 60; achieved
+    // (450 - 330) / 450 = 0.26666...; required cut 330 / 6 = 55.
+    #expect(
+      blocks[2].contains(
+        "targets,ops,neutrality,ops,*,FY2020,FY2030,FY2024,behind,0.26666666666666666,330,270,0,60,55,,"
+      ))
+    #expect(blocks[2].contains("targets,\"v,c\",intensity,\"v,c\",*,FY2020,FY2030,,no_data,"))
     #expect(blocks[0].hasPrefix("section,target_id,fy,complete,scope1_tco2e,"))
     #expect(csv.contains("operational,ops,FY2024,true,90,"))
     #expect(csv.contains("value_chain,\"v,c\",FY2020,true,,,,"))

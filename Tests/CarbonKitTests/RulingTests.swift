@@ -77,10 +77,15 @@ import Testing
   /// trend to T of the first neutrality target (FY2026), not to its own T (FY2030).
   /// Own defaults (entity A = all of scenarioDataset): S1 +10%/yr, electricity 1.21^(1/3) - 1,
   /// grid 0, clean 0.5 + (0.5 - 0.2) / 3 x (2026 - 2024) = 0.7, removals 10, offsets 5.
-  /// Its 2025 (k = 1, T - L = 6): Clean = 0.5 + (0.7 - 0.5) x 1/6 = 0.53333;
-  /// S2mkt = 200 x 1.21^(1/3) x (1 - 0.53333) / 0.5 = 198.9124; S1 = 133.1 x 1.1 = 146.41;
-  /// Net = 146.41 + 198.9124 - 10 - 5 = 330.3224. (To its own T: target 1, Clean 0.58333,
-  /// S2mkt = 177.600, Net = 309.01.)
+  /// Revision 4's correction (one clean-share trajectory): the share reaches 0.7 at T_c =
+  /// FY2026, not at the target's own FY2030, and stays there after FY2026.
+  /// Its 2025 (k = 1, T_c - L = 2): Clean = 0.5 + (0.7 - 0.5) x 1/2 = 0.6;
+  /// S2mkt = 200 x 1.21^(1/3) x (1 - 0.6) / 0.5 = 200 x 1.065602 x 0.8 = 170.4964;
+  /// S1 = 133.1 x 1.1 = 146.41; Net = 146.41 + 170.4964 - 10 - 5 = 301.9064.
+  /// Its 2028 (k = 4, after T_c: Clean held at 0.7): S1 = 133.1 x 1.1^4 = 194.8717;
+  /// S2mkt = 200 x 1.21^(4/3) x 0.3 / 0.5 = 120 x 1.289379 = 154.7254;
+  /// Net = 194.8717 + 154.7254 - 15 = 334.5972.
+  /// (Before the correction: Clean(2025) = 0.5 + 0.2 / 6 = 0.53333, Net 330.3224.)
   @Test func cleanShareTargetUsesFirstNeutralityTargetsT() throws {
     var d = scenarioDataset()
     d.targets.append(
@@ -88,9 +93,8 @@ import Testing
         id: "a2", kind: .neutrality, scopes: [.one, .two], entity: "A", baseline: fy(2020),
         by: fy(2030)))
     let r = ReportBuilder.build(dataset: d, scenario: nil)
-    let elec = pow(1.21, 1.0 / 3)
-    let s2 = 200 * elec * (1 - (0.5 + 0.2 / 6)) / 0.5
-    #expect(close(r.targets[1].projection.first?.value, 146.41 + s2 - 15, 1e-9))
+    #expect(close(r.targets[1].projection.first?.value, 301.9064, 1e-6))
+    #expect(close(r.targets[1].projection[3].value, 334.5972, 1e-6))
     #expect(r.targets[1].projection.count == 6)
   }
 

@@ -150,8 +150,12 @@ import Testing
     #expect(s.screen == .diagnostics)
     s = press(s, .escape).0
     #expect(s.screen == .targets)
+    // Enter opens the target's own screen (issue 13); d on the list shows the rows behind
+    // the figure at its L, the dataset.toml line among them (issue 12, item 15).
+    let latest = Fixtures.report().targets[0].latestFY
+    #expect(press(s, .char("d")).0.screen == .drillDown(.targetYear("ops-neutral", latest)))
     s = press(s, .enter).0
-    #expect(s.screen == .drillDown(.target("ops-neutral")))
+    #expect(s.screen == .target("ops-neutral"))
   }
 
   @Test func helpOverlayCapturesKeys() {

@@ -285,6 +285,24 @@ def generate(outdir: str, seed: int, idx: int) -> str:
         if not files:
             os.rmdir(os.path.join(path, "events"))
 
+    # ---------------- activity.csv (Revision 4): metrics per entity and fiscal year
+    act_rows = []
+    if r.random() < 0.6:
+        for metric in r.sample(["steel_t", "floor_m2", "mwh_sold"], r.randint(1, 2)):
+            for e in ents:
+                base = r.uniform(10, 1e6)
+                growth = r.uniform(-0.1, 0.15)
+                for t, fy in enumerate(years):
+                    if r.random() < 0.1:
+                        continue
+                    ps, ws = periods(fy)
+                    for p, w in zip(ps, ws):
+                        v = "" if r.random() < 0.03 else g.num(base * (1 + growth) ** t * w * r.uniform(0.9, 1.1))
+                        act_rows.append({"period": p, "entity": e, "metric": metric, "value": v})
+        r.shuffle(act_rows)
+    if act_rows:
+        g.write_csv(os.path.join(path, "activity.csv"), ["period", "entity", "metric", "value"], act_rows)
+
     # ---------------- dataset.toml
     L = complete[-1]
     org_names = ["Test Org", "Grüne Holding AG", "测试集团", "O'Brien & Co"]
@@ -292,8 +310,9 @@ def generate(outdir: str, seed: int, idx: int) -> str:
     if not (M == 12 and r.random() < 0.5):
         lines.append(f'fiscal_year_end = "{M:02d}-{LAST_DAY[M]:02d}"')
     lines += ['currency = "EUR"', 'revenue_unit = "million EUR"', ""]
-    kinds = r.sample(["neutrality", "intensity", "avoided"], r.randint(1, 3))
-    kinds += r.choices(["neutrality", "intensity", "avoided"], k=r.randint(0, 3))
+    all_kinds = ["neutrality", "intensity", "avoided", "absolute", "net_zero", "share"]
+    kinds = r.sample(all_kinds, r.randint(1, 4))
+    kinds += r.choices(all_kinds, k=r.randint(0, 3))
     r.shuffle(kinds)
     for n, kind in enumerate(kinds):
         ent = "*" if r.random() < 0.65 else r.choice(ents + ["Nobody Inc."])
@@ -317,6 +336,22 @@ def generate(outdir: str, seed: int, idx: int) -> str:
                 lines.append(f'scope2_basis = "{basis}"')
             if r.random() < 0.6:
                 lines.append(f"offsets = {r.choice(['true', 'false'])}")
+            if r.random() < 0.3:
+                lines.append(f"removals = {r.choice(['true', 'false'])}")
+            lines += [f'baseline = "FY{b}"', f'by = "FY{T}"']
+        elif kind in ("absolute", "net_zero"):
+            sc = r.choice([["1", "2"], ["1", "2"], ["1", "2", "3"], ["3"], ["1"], ["2"]])
+            lines.append("scopes = [" + ", ".join(tq(s) for s in sc) + "]")
+            basis = r.choice(["market", "location", None])
+            if basis:
+                lines.append(f'scope2_basis = "{basis}"')
+            red = r.choice([0.42, 0.9, 0.3, round(r.uniform(0.05, 1), 3), 1])
+            lines.append(f"reduction = {red}")
+            if r.random() < 0.3:
+                T = r.choice([T, 2050, 2051])
+            lines += [f'baseline = "FY{b}"', f'by = "FY{T}"']
+        elif kind == "share":
+            lines.append(f"share = {r.choice([1.0, 0.8, round(r.uniform(0.05, 1), 3)])}")
             lines += [f'baseline = "FY{b}"', f'by = "FY{T}"']
         elif kind == "intensity":
             sc = r.choice([["3"], ["3"], ["1", "2"], ["1", "2", "3"], ["3", "1"]])
@@ -325,12 +360,28 @@ def generate(outdir: str, seed: int, idx: int) -> str:
                 lines.append(f'scope2_basis = "{r.choice(["market", "location"])}"')
             red = r.choice([0.5, 1, round(r.uniform(0.05, 0.95), 3)])
             lines.append(f"reduction = {red}")
+            if r.random() < 0.4:
+                lines.append(f'per = "{r.choice(["steel_t", "floor_m2", "mwh_sold", "revenue"])}"')
+                if r.random() < 0.5:
+                    lines.append('per_unit = "t of steel"')
             lines += [f'baseline = "FY{b}"', f'by = "FY{T}"']
         else:
             T = r.randint(b, L) if r.random() < 0.25 else r.randint(L + 1, L + 20)
             amt = r.choice([r.uniform(1e3, 1e6), r.uniform(1e5, 1e8), 1.5e9, 5000])
             lines.append(f"amount_tco2e = {amt:.6g}" if r.random() < 0.5 else f"amount_tco2e = {int(amt)}")
             lines += [f'from = "FY{b}"', f'by = "FY{T}"']
+        # Milestones (every kind): distinct fiscal years strictly between b and T, any order.
+        if T - b >= 2 and r.random() < 0.5:
+            fys_ = r.sample(range(b + 1, T), min(T - b - 1, r.randint(1, 3)))
+            ms = []
+            for y in fys_:
+                if kind == "share":
+                    ms.append(f'{{ fy = "FY{y}", share = {round(r.uniform(0.05, 1), 3)} }}')
+                elif kind == "avoided":
+                    ms.append(f'{{ fy = "FY{y}", amount_tco2e = {round(r.uniform(1e3, 1e8), 1)} }}')
+                else:
+                    ms.append(f'{{ fy = "FY{y}", reduction = {round(r.uniform(0.01, 1), 3)} }}')
+            lines.append("milestones = [" + ", ".join(ms) + "]")
         lines.append("")
     with open(os.path.join(path, "dataset.toml"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))

@@ -38,7 +38,10 @@ TABLES = {
     "value_chain.csv": (["period", "entity", "category", "tco2e"], ["data_quality"]),
     "revenue.csv": (["period", "entity", "revenue"], []),
     "avoided.csv": (["period", "entity", "program", "avoided_tco2e"], ["verified", "method"]),
+    "activity.csv": (["period", "entity", "metric", "value"], []),
 }
+KINDS = ("neutrality", "intensity", "avoided", "absolute", "net_zero", "share")
+PER_RE = re.compile(r"^[a-z0-9_]+$")
 EVENT_COLS = ["timestamp", "entity", "program", "participant", "avoided_kgco2e"]
 NUM_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
 FY_RE = re.compile(r"^FY([0-9]{4})$")
@@ -288,6 +291,7 @@ class Dataset:
         self.vc = []
         self.rev = []
         self.avo = []
+        self.act = []      # activity.csv rows (Revision 4)
         self.events = {}   # (fy, entity, program) -> [milli, count, set(participants)]
         self.event_rows = []  # (file, fy, y, m, entity)
         self.annual_fys = set()
@@ -333,15 +337,43 @@ class Dataset:
                     self.cal = Calendar(mm)
             if not ok:
                 d.err("dataset.toml", 1, 1, "fiscal_year_end: expected MM-DD, the last day of a month")
+        self.key_lines = self._scan_target_keys(p)
         ids = set()
         tlist = doc.get("target", [])
         if not isinstance(tlist, list):
             tlist = []
-        for t in tlist:
+        for i, t in enumerate(tlist):
             tgt = self._parse_target(t, ids)
             if tgt:
+                tgt["keys"] = self.key_lines[i] if i < len(self.key_lines) else {}
                 ids.add(tgt["id"])
                 self.targets.append(tgt)
+                self._sbti_warning(tgt)
+
+    @staticmethod
+    def _scan_target_keys(path):
+        """Per [[target]] block (in order): key -> (line, column) of the keys written in it."""
+        blocks, cur = [], None
+        with open(path, encoding="utf-8-sig") as f:
+            for n, raw in enumerate(f, 1):
+                stripped = raw.lstrip(" \t")
+                col = len(raw) - len(stripped) + 1
+                if stripped.startswith("[[target]]"):
+                    cur = {}
+                    blocks.append(cur)
+                elif stripped.startswith("["):
+                    cur = None
+                elif cur is not None:
+                    m = re.match(r"^([A-Za-z0-9_-]+)\s*=", stripped)
+                    if m and m.group(1) not in cur:
+                        cur[m.group(1)] = (n, col)
+        return blocks
+
+    def _sbti_warning(self, t):
+        """Revision 4 'SBTi checks': a warning at the target's `kind` when the check fails."""
+        if sbti(t) is False:
+            line, col = t["keys"].get("kind", (None, None))
+            self.diags.warn("dataset.toml", line, col, f"target {t['id']}: below the SBTi minimum")
 
     def _parse_target(self, t, ids):
         d = self.diags
@@ -357,7 +389,7 @@ class Dataset:
             return bad("target id: required, [a-z0-9-]+")
         if tid in ids:
             return bad(f"duplicate target id {tid}")
-        if kind not in ("neutrality", "intensity", "avoided"):
+        if kind not in KINDS:
             return bad("kind: unknown")
         title = t.get("title", tid)
         if not isinstance(title, str):
@@ -373,8 +405,24 @@ class Dataset:
             m = FY_RE.match(v)
             return int(m.group(1)) if m else None
 
-        tgt = {"id": tid, "kind": kind, "title": title, "entity": entity}
-        if kind in ("neutrality", "intensity"):
+        tgt = {"id": tid, "kind": kind, "title": title, "entity": entity, "per": "revenue",
+               "removals": True, "offsets": False}
+
+        def frac(key):
+            v = t.get(key)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not (0 < v <= 1):
+                return None
+            return float(v)
+
+        if kind == "share":
+            sh = frac("share")
+            if sh is None:
+                return bad("share: in (0, 1]")
+            b, T = fy("baseline"), fy("by")
+            if b is None or T is None or T <= b:
+                return bad("baseline/by")
+            tgt.update(share=sh, b=b, T=T, scopes=set(), basis="market")
+        elif kind in ("neutrality", "intensity", "absolute", "net_zero"):
             sc = t.get("scopes")
             if not isinstance(sc, list) or not sc or not all(isinstance(x, str) and x in ("1", "2", "3") for x in sc):
                 return bad("scopes: expected a non-empty list of \"1\", \"2\", \"3\"")
@@ -392,11 +440,20 @@ class Dataset:
                 if not isinstance(off, bool):
                     return bad("offsets: expected a boolean")
                 tgt["offsets"] = off
+                rem = t.get("removals", True)
+                if not isinstance(rem, bool):
+                    return bad("removals: expected a boolean")
+                tgt["removals"] = rem
             else:
                 r = t.get("reduction")
                 if isinstance(r, bool) or not isinstance(r, (int, float)) or not (0 < r <= 1):
                     return bad("reduction: in (0, 1]")
                 tgt["reduction"] = float(r)
+                if kind == "intensity":
+                    per = t.get("per", "revenue")
+                    if not isinstance(per, str) or not PER_RE.match(per):
+                        return bad("per: [a-z0-9_]+")
+                    tgt["per"] = per
         else:
             a = t.get("amount_tco2e")
             if isinstance(a, bool) or not isinstance(a, (int, float)) or not (a > 0) or not math.isfinite(a):
@@ -407,6 +464,29 @@ class Dataset:
             if T < b:
                 return bad("by before from")
             tgt.update(amount=float(a), b=b, T=T)
+        # Milestones: {fy, LEVEL}, fy strictly between b and T, no fy twice; a bad one is left out.
+        level_key = {"share": "share", "avoided": "amount_tco2e"}.get(kind, "reduction")
+        ms = {}
+        raw = t.get("milestones", [])
+        if not isinstance(raw, list):
+            return bad("milestones: expected an array")
+        for m in raw:
+            if not isinstance(m, dict):
+                d.err("dataset.toml", 1, 1, "milestone: expected an inline table")
+                continue
+            fv, lv = m.get("fy"), m.get(level_key)
+            fm = FY_RE.match(fv) if isinstance(fv, str) else None
+            ok = fm is not None and not isinstance(lv, bool) and isinstance(lv, (int, float))
+            if ok:
+                y = int(fm.group(1))
+                lv = float(lv)
+                ok = tgt["b"] < y < tgt["T"] and y not in ms
+                ok = ok and (lv > 0 if kind == "avoided" else 0 < lv <= 1)
+            if not ok:
+                d.err("dataset.toml", 1, 1, "milestone: broken")
+                continue
+            ms[y] = lv
+        tgt["milestones"] = sorted(ms.items())
         return tgt
 
     # --- CSVs
@@ -482,7 +562,7 @@ class Dataset:
             row = {"line": ln, "fy": self._period_fy(p), "p": p, "entity": ent}
             # numbers
             numcols = {"operations.csv": OPS_NUM, "value_chain.csv": ["tco2e"], "revenue.csv": ["revenue"],
-                       "avoided.csv": ["avoided_tco2e"]}[name]
+                       "avoided.csv": ["avoided_tco2e"], "activity.csv": ["value"]}[name]
             for c in numcols:
                 s = cell(c)
                 if s == "":
@@ -520,6 +600,13 @@ class Dataset:
                     continue
                 row["verified"] = vmap[v]
                 key = key + (prog,)
+            if name == "activity.csv":
+                metric = cell("metric")
+                if metric == "":
+                    d.err(name, ln, cols["metric"] + 1, "metric: empty")
+                    continue
+                row["metric"] = metric
+                key = key + (metric,)
             if name == "operations.csv":
                 split = [row[c] for c in ("scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e")]
                 if row["scope1_2_tco2e"] is not None and any(v is not None for v in split):
@@ -545,6 +632,8 @@ class Dataset:
                 self.vc.append(row)
             elif name == "revenue.csv":
                 self.rev.append(row)
+            elif name == "activity.csv":
+                self.act.append(row)
             else:
                 self.avo.append(row)
             self._note(row["fy"], p, name, ent)
@@ -619,7 +708,15 @@ class Dataset:
                 self._note(fy, ("D", y, mo, dd), "events", ent)
         self.events = agg
 
+    def _per_warnings(self):
+        metrics = {r["metric"] for r in self.act}
+        for t in self.targets:
+            if t["kind"] == "intensity" and t["per"] != "revenue" and t["per"] not in metrics:
+                line, col = t["keys"].get("per", (None, None))
+                self.diags.warn("dataset.toml", line, col, f"no activity rows for metric {t['per']}")
+
     def _post_checks(self):
+        self._per_warnings()
         # A58: sub-annual rows of an entity that stop before the last month of a complete year.
         complete = self.complete_fys()
         last = {}
@@ -669,6 +766,7 @@ class Figures:
         self.vc = [r for r in ds.vc if sel(r["entity"])]
         self.rev = [r for r in ds.rev if sel(r["entity"])]
         self.avo = [r for r in ds.avo if sel(r["entity"])]
+        self.act = [r for r in ds.act if sel(r["entity"])]
         self.events = {k: v for k, v in ds.events.items() if sel(k[1])}
         self.by_fy_ops = {}
         for r in self.ops:
@@ -719,17 +817,25 @@ class Figures:
     def removals(self, y): return self.col(y, "removals_tco2e")
     def offsets(self, y): return self.col(y, "offsets_tco2e")
 
+    def activity(self, y, metric):
+        if metric == "revenue":
+            return self.revenue(y)
+        return fsum(r["value"] for r in self.act if r["fy"] == y and r["metric"] == metric)
+
     def net(self, y, tgt):
         g = self.emissions(y, tgt["scopes"], tgt["basis"])
         if g is None:
             return None
-        n = g - (self.removals(y) or 0.0)
+        n = g - ((self.removals(y) or 0.0) if tgt["removals"] else 0.0)
         if tgt["offsets"]:
             n -= (self.offsets(y) or 0.0)
         return n
 
     def intensity(self, y, tgt):
-        return div(self.emissions(y, tgt["scopes"], tgt["basis"]), self.revenue(y))
+        den = self.activity(y, tgt["per"])
+        if den is not None and den <= 0:
+            return None
+        return div(self.emissions(y, tgt["scopes"], tgt["basis"]), den)
 
     def clean_share(self, y):
         return div(self.col(y, "clean_electricity_mwh"), self.col(y, "electricity_mwh"))
@@ -820,6 +926,61 @@ def lever_defaults(ds: Dataset, fig: Figures, years: list, complete: set, T_clea
     return out
 
 
+# ----------------------------------------------------------------------------- Revision 4 helpers
+
+def clean_at(cleanL, cst, L, k, Tc):
+    """The one clean-share trajectory: toward cst reached at T_c, held after T_c; constant at
+    Clean(L) where T_c <= L."""
+    if Tc is None or Tc <= L:
+        return cleanL
+    v = cleanL + (cst - cleanL) * min(k, Tc - L) / (Tc - L)
+    return min(1.0, max(0.0, v))
+
+
+def level_of(t, vb, lv):
+    """A milestone's (or the final) level in the target's unit."""
+    if t["kind"] in ("share", "avoided"):
+        return lv
+    return None if vb is None else vb * (1 - lv)
+
+
+def make_path(t, vb, final):
+    """Path(y): piecewise linear through (b, V(b)), the milestones, (T, final); None before b;
+    the final level from T on; None without V(b)."""
+    b, T = t["b"], t["T"]
+
+    def path(y):
+        if vb is None or final is None or y is None or y < b or t["kind"] == "avoided":
+            return None
+        if y >= T:
+            return final
+        pts = [(b, vb)] + [(fy, level_of(t, vb, lv)) for fy, lv in t["milestones"]] + [(T, final)]
+        for (x0, v0), (x1, v1) in zip(pts, pts[1:]):
+            if x0 <= y <= x1:
+                return v0 + (v1 - v0) * (y - x0) / (x1 - x0)
+        return final
+    return path
+
+
+def sbti(t):
+    """Revision 4 'SBTi checks' (1e-9 allowed for rounding)."""
+    k = t["kind"]
+    if k == "absolute":
+        rate = t["reduction"] / (t["T"] - t["b"])
+        minimum = 0.042 if ({"1", "2"} & set(t["scopes"])) else 0.025
+        return rate >= minimum - 1e-9
+    if k == "net_zero":
+        return t["reduction"] >= 0.90 - 1e-9 and t["T"] <= 2050
+    if k == "intensity" and t["per"] == "revenue":
+        implied = 1 - safe_pow(1 - t["reduction"], 1.0 / (t["T"] - t["b"]))
+        return implied >= 0.07 - 1e-9
+    return None
+
+
+def lower_is_better(t):
+    return t["kind"] not in ("share", "avoided")
+
+
 # ----------------------------------------------------------------------------- report
 
 class Report:
@@ -866,9 +1027,13 @@ class Report:
         return self.figs[entity]
 
     def levers_for(self, t):
-        if self.headline.get(t["kind"]) == t["id"]:
+        headline = self.headline.get(t["kind"]) == t["id"]
+        if headline and t["kind"] in ("neutrality", "intensity", "avoided"):
             return self.levers
-        return lever_defaults(self.ds, self.fig(t["entity"]), self.years, self.complete, self.T_clean)
+        own = lever_defaults(self.ds, self.fig(t["entity"]), self.years, self.complete, self.T_clean)
+        if headline and self.ds.scenario:  # a new kind's headline: own defaults, scenario on top
+            own.update(self.ds.scenario["levers"])
+        return own
 
     # --- per kind
     def latest(self, fn):
@@ -883,12 +1048,7 @@ class Report:
         nb = net(b)
         nL = net(L) if L is not None else None
 
-        def path(y):
-            if nb is None or y is None or y < b:
-                return None
-            if y > T:
-                return 0.0  # A7
-            return nb * ((T - y) / (T - b))  # exactly Net(b) at y = b (Net(b) * 11 / 11 may not be)
+        path = make_path(t, nb, 0.0)
 
         status, gap, pL, cut = "no_data", None, None, None
         if nb is not None and nL is not None and L >= b:
@@ -912,7 +1072,8 @@ class Report:
         for y, e in proj:
             v = None
             if e is not None:
-                v = e - lev["removals_per_year"] - (lev["offsets_per_year"] if t["offsets"] else 0.0)
+                v = e - (lev["removals_per_year"] if t["removals"] else 0.0) \
+                    - (lev["offsets_per_year"] if t["offsets"] else 0.0)
             pnet[y] = v
             projection.append({"fy": fys(y), "net_tco2e": v})
         outcome = self.outcome(L, T, b, pnet, net, lambda v: v <= 0, lambda v: v)
@@ -930,7 +1091,9 @@ class Report:
             })
         section = {"target_id": t["id"], "years": years, "path_net_tco2e_at_latest": pL,
                    "required_cut_per_year_tco2e": cut, "projection": projection}
-        return L, status, gap, outcome, section
+        extra = {"V": net, "vb": nb, "level": 0.0, "path": path, "proj": pnet, "required": cut,
+                 "holds": lambda y, v: v <= 0}
+        return L, status, gap, outcome, section, extra
 
     def project_emissions(self, f: Figures, t, L, lev):
         """[(fy, E(fy) or None)] for fy in L+1..T (A19)."""
@@ -972,11 +1135,10 @@ class Report:
                             ok = False
                         elif cleanL >= 1:  # "S2mkt(y) = 0 where Clean(L) = 1": no target needed
                             val += 0.0
-                        elif cst is None:
+                        elif cst is None and not (self.T_clean is None or self.T_clean <= L):
                             ok = False
                         else:
-                            clean = cleanL + (cst - cleanL) * k / (T - L)
-                            clean = min(1.0, max(0.0, clean))
+                            clean = clean_at(cleanL, cst, L, k, self.T_clean)
                             den = elecL * efL * (1 - cleanL)
                             if den == 0:
                                 ok = False
@@ -1023,12 +1185,7 @@ class Report:
         IL = I(L) if L is not None else None
         Istar = Ib * (1 - red) if Ib is not None else None
 
-        def path(y):
-            if Ib is None or y is None or y < b:
-                return None
-            if y > T:
-                return Istar  # A7
-            return Ib + (Istar - Ib) * (y - b) / (T - b)
+        path = make_path(t, Ib, Istar)
 
         status, gap, pL, req = "no_data", None, None, None
         if Ib is not None and IL is not None and L >= b:
@@ -1048,11 +1205,13 @@ class Report:
         lev = self.levers_for(t)
         proj = self.project_emissions(f, t, L, lev)
         projection, pI = [], {}
-        revL = f.revenue(L) if L is not None else None
+        revL = f.activity(L, t["per"]) if L is not None else None
+        growth = lev["revenue_growth"] if t["per"] == "revenue" else \
+            cagr({y: f.activity(y, t["per"]) for y in self.years}, self.complete)
         for y, e in proj:
             v = None
-            if e is not None and revL is not None and lev["revenue_growth"] is not None:
-                v = div(e, revL * safe_pow(1 + lev["revenue_growth"], y - L))
+            if e is not None and revL is not None and growth is not None:
+                v = div(e, revL * safe_pow(1 + growth, y - L))
             pI[y] = v
             projection.append({"fy": fys(y), "intensity": v})
         if Istar is None:
@@ -1078,9 +1237,11 @@ class Report:
             cats.append({"category": c, "name": CATEGORY_NAMES[c - 1], "tco2e": v, "share": div(v, s3L)})
         section = {"target_id": t["id"], "years": years, "baseline_intensity": Ib, "target_intensity": Istar,
                    "path_intensity_at_latest": pL, "required_annual_reduction": req,
-                   "implied_target_rate": implied, "sbti_intensity_ok": implied >= 0.07,
+                   "implied_target_rate": implied, "sbti_intensity_ok": sbti(t),
                    "categories": cats, "projection": projection}
-        return L, status, gap, outcome, section
+        extra = {"V": I, "vb": Ib, "level": Istar, "path": path, "proj": pI, "required": req,
+                 "holds": lambda y, v: Istar is not None and v <= Istar}
+        return L, status, gap, outcome, section, extra
 
     def value_chain_data(self):
         """Issue 12 (docs/data-format.md): Scope 3 rows without an intensity target still give
@@ -1201,31 +1362,156 @@ class Report:
         section = {"target_id": t["id"], "years": years, "amount_tco2e": amount, "progress": progress,
                    "remaining_tco2e": R, "required_growth": gstar, "projected_total_at_by_tco2e": ptotal,
                    "projected_year_reached": fys(preached), "by_entity": by_entity, "programs": programs}
-        return L, status, gap, outcome, section
+        extra = {"V": cumf, "vb": None, "level": amount, "path": lambda y: None, "proj": pcum,
+                 "required": gstar, "holds": lambda y, v: v >= amount}
+        return L, status, gap, outcome, section, extra
+
+    def generic(self, t):
+        """absolute, net_zero, share (Revision 4)."""
+        f = self.fig(t["entity"])
+        b, T, kind = t["b"], t["T"], t["kind"]
+        if kind == "share":
+            V = f.clean_share
+        else:
+            V = lambda y: f.emissions(y, t["scopes"], t["basis"])
+        L = self.latest(V)
+        vb = V(b)
+        vL = V(L) if L is not None else None
+        level = t["share"] if kind == "share" else (vb * (1 - t["reduction"]) if vb is not None else None)
+        path = make_path(t, vb, level)
+        rem = lambda y: f.removals(y) or 0.0
+
+        def holds(y, v, removals=None):
+            if level is None:
+                return False
+            if kind == "share":
+                return v >= level
+            if kind == "net_zero":
+                r = rem(y) if removals is None else removals
+                return v <= level and v - r <= 0
+            return v <= level
+
+        def short(v, removals):
+            if kind == "share":
+                return level - v
+            if kind == "net_zero":
+                return max(v - level, v - removals)
+            return v - level
+
+        status, gap = "no_data", None
+        if vb is not None and vL is not None and level is not None and L >= b:
+            pL = path(L)
+            if holds(L, vL):
+                status = "achieved"
+            elif (vL >= pL) if kind == "share" else (vL <= pL):
+                status = "on_track"
+            else:
+                status, gap = "behind", (pL - vL) if kind == "share" else (vL - pL)
+        req = None
+        if vL is not None and level is not None:
+            remaining = (level - vL) if kind == "share" else (vL - level)
+            if remaining <= 0:
+                req = 0.0
+            elif T > L:
+                req = remaining / (T - L)
+        lev = self.levers_for(t)
+        proj = {}
+        if L is not None and T > L:
+            if kind == "share":
+                cL = f.clean_share(L)
+                cst = lev["clean_share_target"]
+                need = not (self.T_clean is None or self.T_clean <= L)
+                for y in range(L + 1, T + 1):
+                    proj[y] = None if cL is None or (need and cst is None) else clean_at(cL, cst, L, y - L, self.T_clean)
+            else:
+                for y, e in self.project_emissions(f, t, L, lev):
+                    proj[y] = e
+        # outcome
+        outcome = {"projected_at_by": None, "met": None, "year_met": None, "shortfall": None}
+        if L is not None:
+            if T <= L:
+                v, r = V(T), rem(T)
+                ym = next((y for y in range(b, T + 1) if V(y) is not None and holds(y, V(y))), None)
+            else:
+                v, r = proj.get(T), lev["removals_per_year"] or 0.0
+                ym = next((y for y in range(L + 1, T + 1) if proj.get(y) is not None and holds(y, proj[y], r)), None)
+            if v is not None:
+                outcome["projected_at_by"] = v
+                if level is not None:
+                    m = holds(T, v, r)
+                    outcome.update(met=m, year_met=fys(ym), shortfall=0.0 if m else short(v, r))
+        extra = {"V": V, "vb": vb, "level": level, "path": path, "proj": proj, "required": req,
+                 "holds": lambda y, v: holds(y, v)}
+        return L, status, gap, outcome, None, extra
+
+    def target_keys(self, t, L, status, outcome, x):
+        """The keys Revision 4 adds to every target."""
+        V, vb, level, path, proj = x["V"], x["vb"], x["level"], x["path"], x["proj"]
+        b, T, kind = t["b"], t["T"], t["kind"]
+        vL = V(L) if L is not None else None
+        # Correction 3: an achieved target's met outcome takes its year from history.
+        if status == "achieved" and L is not None and T > L and outcome.get("met"):
+            ym = next((y for y in range(b, L + 1) if V(y) is not None and x["holds"](y, V(y))), None)
+            outcome["year_met"] = fys(ym)
+        if kind == "avoided":
+            frac = div(vL, level) if vL is not None else None
+        elif vb is None or vL is None or level is None:
+            frac = None
+        else:
+            den = (vb - level) if lower_is_better(t) else (level - vb)
+            frac = None if den <= 0 else ((vb - vL) if lower_is_better(t) else (vL - vb)) / den
+        ms = []
+        for fy, lv in t["milestones"]:
+            lvl = level_of(t, vb, lv)
+            if L is None:
+                ms.append({"fy": fys(fy), "level": lvl, "actual": None, "status": "no_data", "projected": None})
+                continue
+            if fy > L:
+                ms.append({"fy": fys(fy), "level": lvl, "actual": None, "status": "upcoming",
+                           "projected": proj.get(fy)})
+                continue
+            a = V(fy)
+            if a is None or lvl is None:
+                st = "no_data"
+            else:
+                st = "met" if ((a <= lvl) if lower_is_better(t) else (a >= lvl)) else "missed"
+            ms.append({"fy": fys(fy), "level": lvl, "actual": a, "status": st, "projected": None})
+        return {
+            "achieved_fraction": frac, "target_level": level, "value_at_latest": vL,
+            "path_at_latest": path(L) if L is not None else None, "sbti": sbti(t),
+            "required_change_per_year": x["required"], "milestones": ms,
+            "years": [{"fy": fys(y), "value": V(y), "path": path(y)} for y in self.years],
+            "projection": [{"fy": fys(y), "value": proj.get(y)} for y in range(L + 1, T + 1)]
+            if L is not None and T > L else [],
+        }
 
     def build(self):
         ds = self.ds
         targets, sections = [], {"neutrality": None, "intensity": None, "avoided": None}
         for t in ds.targets:
-            fn = {"neutrality": self.neutrality, "intensity": self.intensity, "avoided": self.avoided}[t["kind"]]
-            L, status, gap, outcome, section = fn(t)
-            targets.append({"id": t["id"], "kind": t["kind"], "title": t["title"], "entity": t["entity"],
-                            "baseline": fys(t["b"]), "by": fys(t["T"]), "latest_fy": fys(L),
-                            "status": status, "gap": gap, "outcome": outcome})
-            if sections[t["kind"]] is None:
+            fn = {"neutrality": self.neutrality, "intensity": self.intensity, "avoided": self.avoided}.get(
+                t["kind"], self.generic)
+            L, status, gap, outcome, section, extra = fn(t)
+            entry = {"id": t["id"], "kind": t["kind"], "title": t["title"], "entity": t["entity"],
+                     "baseline": fys(t["b"]), "by": fys(t["T"]), "latest_fy": fys(L),
+                     "status": status, "gap": gap, "outcome": outcome}
+            entry.update(self.target_keys(t, L, status, outcome, extra))
+            targets.append(entry)
+            if t["kind"] in sections and sections[t["kind"]] is None:
                 sections[t["kind"]] = section
         if sections["intensity"] is None:
             sections["intensity"] = self.value_chain_data()
-        order = ["dataset.toml", "operations.csv", "value_chain.csv", "revenue.csv", "avoided.csv"]
+        order = ["dataset.toml", "operations.csv", "value_chain.csv", "revenue.csv", "avoided.csv",
+                 "activity.csv", "initiatives.csv"]
 
         def dkey(d):
             f = d["file"]
             if f in order:
                 fi = (order.index(f), "")
             elif f.startswith("events/"):
-                fi = (5, f)
+                fi = (len(order), f)
             else:
-                fi = (6, f)
+                fi = (len(order) + 1, f)
             return (fi, d["line"] if d["line"] is not None else -1, d["column"] if d["column"] is not None else -1)
 
         diags = sorted(ds.diags.items, key=dkey)

@@ -21,6 +21,9 @@ enum TableLoader {
     required: ["period", "entity", "category", "tco2e"], optional: ["data_quality"]
   )
   static let revenueColumns = (required: ["period", "entity", "revenue"], optional: [String]())
+  static let activityColumns = (
+    required: ["period", "entity", "metric", "value"], optional: [String]()
+  )
   static let avoidedColumns = (
     required: ["period", "entity", "program", "avoided_tco2e"], optional: ["verified", "method"]
   )
@@ -29,7 +32,8 @@ enum TableLoader {
   /// nil, with the double-counting error added to the row's errors.
   private static func unique<Row>(
     _ row: Row, _ r: inout TableRow, _ check: inout DoubleCountingCheck, period: Period?,
-    entity: String?, category: Int? = nil, program: String? = nil, needsProgram: Bool = false
+    entity: String?, category: Int? = nil, program: String? = nil, needsProgram: Bool = false,
+    metric: String? = nil
   ) -> Row? {
     guard r.errors.isEmpty, let period, let entity, !needsProgram || program != nil else {
       return nil
@@ -37,8 +41,8 @@ enum TableLoader {
     var d: [Diagnostic] = []
     guard
       check.accept(
-        period: period, entity: entity, category: category, program: program, line: r.line,
-        column: r.column("period"), into: &d)
+        period: period, entity: entity, category: category, program: program, metric: metric,
+        line: r.line, column: r.column("period"), into: &d)
     else {
       r.errors += d
       return nil
@@ -167,6 +171,27 @@ enum TableLoader {
         source: r.source)
       return unique(
         row, &r, &check, period: period, entity: entity, program: program, needsProgram: true)
+    }
+  }
+
+  static func activity(bytes: [UInt8], calendar: FiscalCalendar, diags: inout [Diagnostic])
+    -> LoadedTable<ActivityRow>?
+  {
+    let file = "activity.csv"
+    var check = DoubleCountingCheck(file: file, calendar: calendar)
+    return read(
+      file: file, bytes: bytes, required: activityColumns.required,
+      optional: activityColumns.optional, diags: &diags
+    ) { r in
+      let period = r.period()
+      let entity = r.requiredText("entity")
+      let metric = r.requiredText("metric")
+      let row = ActivityRow(
+        period: period ?? .fiscalYear(FiscalYear(0)), entity: entity ?? "", metric: metric ?? "",
+        value: r.number("value"), source: r.source)
+      return unique(
+        row, &r, &check, period: period, entity: entity, needsProgram: metric == nil,
+        metric: metric)
     }
   }
 }

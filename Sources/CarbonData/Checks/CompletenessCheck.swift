@@ -23,6 +23,9 @@ public enum CompletenessCheck {
     if let r = d.avoided {
       out.append(("avoided.csv", r.map { ($0.period, $0.entity, $0.source) }))
     }
+    if let r = d.activity {
+      out.append(("activity.csv", r.map { ($0.period, $0.entity, $0.source) }))
+    }
     return out
   }
 

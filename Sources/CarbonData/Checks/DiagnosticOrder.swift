@@ -1,8 +1,9 @@
 import CarbonKit
 import CarbonText
 
-/// The order of diagnostics of docs/data-format.md: by file (dataset.toml, operations.csv, value_chain.csv,
-/// revenue.csv, avoided.csv, events by name, then scenario files), then line, then column.
+/// The order of diagnostics of docs/data-format.md: by file (dataset.toml, operations.csv,
+/// value_chain.csv, revenue.csv, avoided.csv, activity.csv, initiatives.csv, events by name,
+/// then scenario files), then line, then column.
 /// Problems without a line come first within their file; ties keep their order.
 public enum DiagnosticOrder {
   static func rank(_ file: String) -> Int {
@@ -12,10 +13,12 @@ public enum DiagnosticOrder {
     case "value_chain.csv": return 2
     case "revenue.csv": return 3
     case "avoided.csv": return 4
+    case "activity.csv": return 5
+    case "initiatives.csv": return 6
     default:
-      if file == "events" || file.hasPrefix("events/") { return 5 }
-      if file == "scenarios" || file.hasPrefix("scenarios/") { return 6 }
-      return 7
+      if file == "events" || file.hasPrefix("events/") { return 7 }
+      if file == "scenarios" || file.hasPrefix("scenarios/") { return 8 }
+      return 9
     }
   }
 

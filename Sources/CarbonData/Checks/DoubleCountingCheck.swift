@@ -8,6 +8,7 @@ struct DoubleCountingCheck {
     var entity: String
     var category: Int?
     var program: String?
+    var metric: String?
   }
 
   private enum Given {
@@ -29,13 +30,14 @@ struct DoubleCountingCheck {
 
   /// Accepts the row (true) or reports it as double counting (false).
   mutating func accept(
-    period: Period, entity: String, category: Int? = nil, program: String? = nil, line: Int,
+    period: Period, entity: String, category: Int? = nil, program: String? = nil,
+    metric: String? = nil, line: Int,
     column: Int?,
     into diags: inout [Diagnostic]
   ) -> Bool {
     let unit = Unit(
       fiscalYear: period.fiscalYear(in: calendar), entity: entity, category: category,
-      program: program)
+      program: program, metric: metric)
     let earlier: String
     switch (seen[unit], period.isAnnual) {
     case (nil, true):
@@ -54,6 +56,7 @@ struct DoubleCountingCheck {
     var what = "\(unit.fiscalYear), entity \(DisplayText.quoted(entity))"
     if hasCategory { what += category.map { ", category \($0)" } ?? ", no category" }
     if let program { what += ", program \(DisplayText.quoted(program))" }
+    if let metric { what += ", metric \(DisplayText.quoted(metric))" }
     diags.append(
       Diagnostic(
         .error, file: file, line: line, column: column,

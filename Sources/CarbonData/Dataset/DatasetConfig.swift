@@ -7,15 +7,29 @@ enum DatasetConfig {
   static let organizationKeys = ["name", "fiscal_year_end", "currency", "revenue_unit"]
   static let commonTargetKeys = ["id", "title", "kind", "entity"]
   static let kindKeys: [TargetKind: [String]] = [
-    .neutrality: ["scopes", "scope2_basis", "offsets", "baseline", "by"],
-    .intensity: ["scopes", "scope2_basis", "reduction", "baseline", "by"],
-    .avoided: ["amount_tco2e", "from", "by"],
+    .neutrality: ["scopes", "scope2_basis", "offsets", "removals", "baseline", "by", "milestones"],
+    .intensity: [
+      "scopes", "scope2_basis", "reduction", "per", "per_unit", "baseline", "by", "milestones",
+    ],
+    .avoided: ["amount_tco2e", "from", "by", "milestones"],
+    .absolute: ["scopes", "scope2_basis", "reduction", "baseline", "by", "milestones"],
+    .netZero: ["scopes", "scope2_basis", "reduction", "baseline", "by", "milestones"],
+    .share: ["share", "baseline", "by", "milestones"],
   ]
   static let requiredKeys: [TargetKind: [String]] = [
     .neutrality: ["scopes", "baseline", "by"],
     .intensity: ["scopes", "reduction", "baseline", "by"],
     .avoided: ["amount_tco2e", "from", "by"],
+    .absolute: ["scopes", "reduction", "baseline", "by"],
+    .netZero: ["scopes", "reduction", "baseline", "by"],
+    .share: ["share", "baseline", "by"],
   ]
+  /// Every key a `[[target]]` may hold, whatever its kind.
+  static let allTargetKeys =
+    commonTargetKeys + [
+      "scopes", "scope2_basis", "offsets", "removals", "baseline", "by", "reduction", "per",
+      "per_unit", "share", "amount_tco2e", "from", "milestones",
+    ]
 
   /// The organization and the valid targets; nil when dataset.toml is unusable (a syntax error,
   /// no `[organization] name`, a bad `fiscal_year_end`). Problems go into `diags`.
@@ -179,17 +193,16 @@ enum DatasetConfig {
     } else if let s = string("kind") {
       kind = TargetKind(rawValue: s)
       if kind == nil {
-        diag(
-          .error, at("kind"),
-          "kind: expected one of \(TargetKind.listed), found \(DisplayText.quoted(s))")
+        var m = "kind: expected one of \(TargetKind.listed), found \(DisplayText.quoted(s))"
+        if let near = NameSuggestion.closest(to: s, among: TargetKind.allCases.map(\.rawValue)) {
+          m += "; did you mean \"\(near)\"?"
+        }
+        diag(.error, at("kind"), m)
       }
     }
 
     // unknown keys
-    let allKeys =
-      commonTargetKeys + [
-        "scopes", "scope2_basis", "offsets", "baseline", "by", "reduction", "amount_tco2e", "from",
-      ]
+    let allKeys = allTargetKeys
     for k in t.keys {
       if !allKeys.contains(k) {
         var m = "unknown key \(DisplayText.quoted(k)) (ignored)"
@@ -241,10 +254,29 @@ enum DatasetConfig {
     var scopes: [Scope] = []
     var basis = Scope2Basis.market
     var offsets = true
+    var removals = true
     var reduction: Double?
     var amount: Double?
+    var share: Double?
+    var per = "revenue"
+    var perUnit: String?
     var baseline: FiscalYear?
     let by = fiscalYear("by")
+    func fraction(_ k: String) -> Double? {
+      guard let r = number(k) else { return nil }
+      if r > 0 && r <= 1 { return r }
+      diag(
+        .error, at(k),
+        "\(k): expected a fraction in (0, 1], found \(DisplayText.number(r))"
+          + DiagnosticHints.fraction(number: r))
+      return nil
+    }
+    func flag(_ k: String) -> Bool? {
+      guard let v = t[k] else { return nil }
+      if let b = v.bool { return b }
+      diag(.error, at(k), "\(k): expected true or false, found \(v.typeName)")
+      return nil
+    }
     if kind == .avoided {
       baseline = fiscalYear("from")
       if let a = number("amount_tco2e"), !(a > 0 && a.isFinite) {
@@ -259,7 +291,7 @@ enum DatasetConfig {
       }
     } else {
       baseline = fiscalYear("baseline")
-      if let v = t["scopes"] {
+      if kind.hasScopes, let v = t["scopes"] {
         if let list = v.array {
           if list.isEmpty { diag(.error, at("scopes"), "scopes: must not be empty") }
           for k in 0..<list.count {
@@ -285,7 +317,7 @@ enum DatasetConfig {
             "scopes: expected an array of \"1\", \"2\", \"3\", found \(v.typeName)")
         }
       }
-      if let s = string("scope2_basis") {
+      if kind.hasScopes, let s = string("scope2_basis") {
         if let b = Scope2Basis(rawValue: s) {
           basis = b
         } else {
@@ -294,33 +326,147 @@ enum DatasetConfig {
             "scope2_basis: expected \"market\" or \"location\", found \(DisplayText.quoted(s))")
         }
       }
-      if kind == .neutrality, let v = t["offsets"] {
-        if let b = v.bool {
-          offsets = b
-        } else {
-          diag(
-            .error, at("offsets"),
-            "offsets: expected true or false, found \(v.typeName)")
-        }
+      if kind == .neutrality {
+        offsets = flag("offsets") ?? true
+        removals = flag("removals") ?? true
       }
-      if kind == .intensity, let r = number("reduction") {
-        if r > 0 && r <= 1 {
-          reduction = r
-        } else {
-          diag(
-            .error, at("reduction"),
-            "reduction: expected a fraction in (0, 1], found \(DisplayText.number(r))"
-              + DiagnosticHints.fraction(number: r))
+      if kind == .intensity || kind == .absolute || kind == .netZero {
+        reduction = fraction("reduction")
+      }
+      if kind == .share { share = fraction("share") }
+      if kind == .intensity {
+        if t["per"] != nil, let p = string("per") {
+          let valid =
+            !p.isEmpty
+            && p.utf8.allSatisfy {
+              ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
+            }
+          if valid {
+            per = p
+          } else {
+            diag(
+              .error, at("per"),
+              "per: expected lowercase letters, digits and \"_\" (a metric of activity.csv, or \"revenue\"), found \(DisplayText.quoted(p))"
+            )
+          }
         }
+        perUnit = string("per_unit")
       }
       if let b = baseline, let by, by <= b {
         diag(.error, at("by"), "by (\(by)) must be after baseline (\(b))")
       }
     }
+    var milestones: [Milestone] = []
+    if let v = t["milestones"] {
+      if let list = v.array {
+        if ok, let b = baseline, let by {
+          milestones = parseMilestones(
+            list, kind: kind, from: b, by: by, listAt: t.valuePosition(of: "milestones") ?? header,
+            prefix: prefix, diags: &diags)
+        }
+      } else {
+        diag(
+          .error, at("milestones"),
+          "milestones: expected an array of inline tables like { fy = \"FY2025\", reduction = 0.2 }, found \(v.typeName)"
+        )
+      }
+    }
     guard ok, let id, let baseline, let by else { return nil }
-    return Target(
+    var target = Target(
       id: id, title: title, kind: kind, scopes: scopes, scope2Basis: basis, offsets: offsets,
       entity: entity,
       baseline: baseline, by: by, reduction: reduction, amountTCO2e: amount, line: header.line)
+    target.removals = removals
+    target.per = per
+    target.perUnit = perUnit
+    target.share = share
+    target.milestones = milestones
+    for k in ["kind", "per", "milestones"] {
+      if let p = t.position(of: k) {
+        target.keyPositions[k] = KeyPosition(line: p.line, column: p.column)
+      }
+    }
+    if let why = SBTiCheck.failure(target) {
+      diag(.warning, at("kind"), why)
+    }
+    return target
+  }
+
+  /// The milestones of a target, sorted by fiscal year. A milestone that breaks a rule is an
+  /// error at its position (the `{` of its inline table) and only that milestone is left out.
+  private static func parseMilestones(
+    _ list: [TOMLValue], kind: TargetKind, from b: FiscalYear, by: FiscalYear,
+    listAt: TOMLPosition, prefix: String, diags: inout [Diagnostic]
+  ) -> [Milestone] {
+    let levelKey: String
+    switch kind {
+    case .share: levelKey = "share"
+    case .avoided: levelKey = "amount_tco2e"
+    default: levelKey = "reduction"
+    }
+    let start = kind == .avoided ? "from" : "baseline"
+    var out: [Milestone] = []
+    var seen: Set<FiscalYear> = []
+    for (i, e) in list.enumerated() {
+      let n = "milestone #\(i + 1)"
+      func fail(_ p: TOMLPosition, _ m: String) {
+        diags.append(
+          Diagnostic(.error, file: file, line: p.line, column: p.column, prefix + n + ": " + m))
+      }
+      guard let m = e.table else {
+        fail(
+          listAt,
+          "expected an inline table like { fy = \"FY2025\", \(levelKey) = ... }, found \(e.typeName)"
+        )
+        continue
+      }
+      let at = m.position
+      for k in m.keys where k != "fy" && k != levelKey {
+        var w = "unknown key \(DisplayText.quoted(k)) (ignored)"
+        if let near = NameSuggestion.closest(to: k, among: ["fy", levelKey]) {
+          w += "; did you mean \"\(near)\"?"
+        }
+        let p = m.position(of: k) ?? at
+        diags.append(
+          Diagnostic(.warning, file: file, line: p.line, column: p.column, prefix + n + ": " + w))
+      }
+      guard let fv = m["fy"] else {
+        fail(at, "missing required key \"fy\"")
+        continue
+      }
+      guard let fs = fv.string, let fy = FiscalYear(parsing: fs) else {
+        let found = fv.string.map { DisplayText.quoted($0) } ?? fv.typeName
+        fail(at, "fy: expected a fiscal year like \"FY2025\", found \(found)")
+        continue
+      }
+      guard let lv = m[levelKey] else {
+        fail(at, "missing required key \"\(levelKey)\" (a milestone of kind \"\(kind.rawValue)\")")
+        continue
+      }
+      guard let level = lv.number else {
+        fail(at, "\(levelKey): expected a number, found \(lv.typeName)")
+        continue
+      }
+      if kind == .avoided {
+        guard level > 0 && level.isFinite else {
+          fail(at, "amount_tco2e: expected a number above 0, found \(DisplayText.number(level))")
+          continue
+        }
+      } else if !(level > 0 && level <= 1) {
+        fail(at, "\(levelKey): expected a fraction in (0, 1], found \(DisplayText.number(level))")
+        continue
+      }
+      guard fy > b && fy < by else {
+        fail(at, "fy (\(fy)) must lie strictly between \(start) (\(b)) and by (\(by))")
+        continue
+      }
+      guard !seen.contains(fy) else {
+        fail(at, "fy (\(fy)) is given twice")
+        continue
+      }
+      seen.insert(fy)
+      out.append(Milestone(fy: fy, value: level))
+    }
+    return out.sorted { $0.fy < $1.fy }
   }
 }

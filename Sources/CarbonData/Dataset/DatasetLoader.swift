@@ -112,6 +112,10 @@ public enum DatasetLoader {
     dataset.avoided = table("avoided.csv") {
       TableLoader.avoided(bytes: $0, calendar: $1, diags: &$2)
     }
+    dataset.activity = table("activity.csv") {
+      TableLoader.activity(bytes: $0, calendar: $1, diags: &$2)
+    }
+    diags += activityWarnings(targets: targets, activity: dataset.activity)
 
     // Events
     let files = ledgerFiles(base: base, diags: &diags)
@@ -128,6 +132,23 @@ public enum DatasetLoader {
     let sorted = DiagnosticOrder.sorted(diags)
     dataset.diagnostics = sorted
     return LoadedDataset(dataset: dataset, diagnostics: sorted)
+  }
+
+  /// docs/data-format.md: an intensity target whose `per` names a metric with no rows at all in
+  /// activity.csv is a warning at its `per` key (its figures are then null).
+  static func activityWarnings(targets: [Target], activity: [ActivityRow]?) -> [Diagnostic] {
+    let metrics = Set((activity ?? []).map(\.metric))
+    var out: [Diagnostic] = []
+    for t in targets where t.kind == .intensity && !t.perRevenue && !metrics.contains(t.per) {
+      let p = t.keyPositions["per"]
+      out.append(
+        Diagnostic(
+          .warning, file: DatasetConfig.file, line: p?.line ?? t.line, column: p?.column,
+          "target \"\(t.id)\": no activity rows for metric \(DisplayText.quoted(t.per))"
+            + (activity == nil ? " (no activity.csv)" : "")
+            + "; its figures are null"))
+    }
+    return out
   }
 
   /// The `events/*.csv` files in UTF-8 byte order of their names; folders are skipped,

@@ -78,6 +78,7 @@ public struct Completeness: Sendable, Hashable {
     for r in dataset.valueChain ?? [] { period(r.period) }
     for r in dataset.revenue ?? [] { period(r.period) }
     for r in dataset.avoided ?? [] { period(r.period) }
+    for r in dataset.activity ?? [] { period(r.period) }
     if let ledger = dataset.ledger {
       for ym in ledger.months { dated(ym) }
       for g in ledger.groups { hasData.insert(g.fiscalYear.year) }
@@ -197,6 +198,7 @@ public struct Completeness: Sendable, Hashable {
     scan((dataset.valueChain ?? []).map { ($0.period, $0.entity, $0.source) })
     scan((dataset.revenue ?? []).map { ($0.period, $0.entity, $0.source) })
     scan((dataset.avoided ?? []).map { ($0.period, $0.entity, $0.source) })
+    scan((dataset.activity ?? []).map { ($0.period, $0.entity, $0.source) })
     return out
   }
 }

@@ -42,6 +42,8 @@ public struct Figures: Sendable, Hashable {
   public var avoided: Double?
   /// Verified avoided.csv rows (events are never verified).
   public var avoidedVerified: Double?
+  /// activity.csv: metric -> sum of the values reported.
+  public var activity: [String: Double] = [:]
 
   public init() {}
 
@@ -91,11 +93,18 @@ public struct Figures: Sendable, Hashable {
     return total
   }
 
-  /// Gross - removals - offsets (offsets only when `countOffsets`); unreported removals and
-  /// offsets count as none.
-  public func net(scopes: [Scope], basis: Scope2Basis, countOffsets: Bool) -> Double? {
+  /// Gross - removals - offsets (removals only when `countRemovals`, offsets only when
+  /// `countOffsets`); unreported removals and offsets count as none.
+  public func net(
+    scopes: [Scope], basis: Scope2Basis, countOffsets: Bool, countRemovals: Bool = true
+  ) -> Double? {
     guard let g = emissions(scopes: scopes, basis: basis) else { return nil }
-    return g - (removals ?? 0) - (countOffsets ? (offsets ?? 0) : 0)
+    return g - (countRemovals ? (removals ?? 0) : 0) - (countOffsets ? (offsets ?? 0) : 0)
+  }
+
+  /// The figure of an activity metric ("revenue" is revenue.csv), nil when not reported.
+  public func denominator(_ metric: String) -> Double? {
+    metric == "revenue" ? revenue : activity[metric]
   }
 
   /// Offsets / Gross.
@@ -176,5 +185,6 @@ public struct Figures: Sendable, Hashable {
     Figures.add(&revenue, o.revenue)
     Figures.add(&avoided, o.avoided)
     Figures.add(&avoidedVerified, o.avoidedVerified)
+    for (k, v) in o.activity { activity[k, default: 0] += v }
   }
 }

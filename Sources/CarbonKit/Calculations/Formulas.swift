@@ -100,4 +100,40 @@ public enum Formulas {
 
   /// SBTi's minimum compounded rate for a Scope 3 economic-intensity target.
   public static let sbtiIntensityMinimum = 0.07
+
+  /// Piecewise linear through `points` (sorted by fiscal year, the first at the baseline, the
+  /// last at the target year), evaluated at `year`: nil before the first point, the last
+  /// point's value from the last point on (docs/data-format.md "Milestones").
+  public static func piecewise(_ points: [(FiscalYear, Double)], at year: FiscalYear) -> Double? {
+    guard let first = points.first, let last = points.last, year >= first.0 else { return nil }
+    if year >= last.0 { return last.1 }
+    for i in 1..<points.count where year <= points[i].0 {
+      return linear(
+        start: points[i - 1].1, end: points[i].1, from: points[i - 1].0, to: points[i].0,
+        at: year)
+    }
+    return last.1
+  }
+
+  /// A linear requirement per year: `remaining` / `years`; 0 when `remaining` <= 0 (already
+  /// reached), nil when `years` <= 0 otherwise. Neutrality's required cut (remaining Net(L)),
+  /// absolute and net_zero (Gross(L) - G*), share (share - Clean(L)).
+  public static func linearRequired(remaining: Double, years: Int) -> Double? {
+    if remaining <= 0 { return 0 }
+    guard years > 0 else { return nil }
+    return remaining / Double(years)
+  }
+
+  /// CDP's "% of target achieved": how far the figure moved from the baseline toward the level,
+  /// as a fraction of the whole way, not clamped. `lowerIsBetter`: (base - current) / (base -
+  /// level); else (current - base) / (level - base). nil when the denominator is <= 0.
+  public static func achievedFraction(
+    base: Double, current: Double, level: Double, lowerIsBetter: Bool
+  ) -> Double? {
+    let whole = lowerIsBetter ? base - level : level - base
+    guard whole > 0, whole.isFinite else { return nil }
+    let done = lowerIsBetter ? base - current : current - base
+    let f = done / whole
+    return f.isFinite ? f : nil
+  }
 }

@@ -28,27 +28,48 @@
 ///   the baseline (`from`) to T where the actual figure met the target (null if none). Where
 ///   the figure at T (actual or projected) is null, the whole outcome is null.
 /// - Intensity without I* (I(b) missing): `projected_at_by` is still the projected (or actual)
-///   I(T); met, year_met and shortfall are null.
+///   I(T); met, year_met and shortfall are null. Likewise absolute and net_zero without G*.
+/// - Clean(y) follows one trajectory for every target (docs/data-format.md, Readings chosen): toward
+///   clean_share_target reached at T_c, then held; constant at Clean(L) where T_c <= L (then
+///   the lever is not needed).
+/// - Where a target is achieved at L, T > L and its projection meets it, `year_met` is the
+///   first year from the baseline where the actual figure met it.
 enum Projection {
-  /// Lever defaults from one set of entities' history.
+  /// The default rate of a series (docs/data-format.md "Lever defaults and projections"): with L the latest complete fiscal year
+  /// at which the series has a value, and F the earliest complete fiscal year in L-3 .. L-1 at
+  /// which it has one, (V(L) / V(F))^(1 / (L - F)) - 1; 0 without such F or where V(F) <= 0.
+  static func seriesRate(years: [FiscalYear], complete: [Bool], series s: [Double?]) -> Double {
+    guard let (fyL, vl, fyF, vf) = seriesEnds(years: years, complete: complete, series: s),
+      let fyF, let vf, vf > 0
+    else { return 0 }
+    return Formulas.cagr(latest: vl, earlier: vf, years: fyL - fyF)
+  }
+
+  /// (L, V(L), F, V(F)) of a series over complete years.
+  static func seriesEnds(years: [FiscalYear], complete: [Bool], series s: [Double?])
+    -> (FiscalYear, Double, FiscalYear?, Double?)?
+  {
+    guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else {
+      return nil
+    }
+    let fyL = years[li]
+    for i in s.indices where complete[i] && years[i] >= fyL - 3 && years[i] < fyL {
+      if let v = s[i] { return (fyL, vl, years[i], v) }
+    }
+    return (fyL, vl, nil, nil)
+  }
+
+  /// Lever defaults from one set of entities' history; `by` is T_c, the year the clean-share
+  /// trend is carried to.
   static func defaults(
     years: [FiscalYear], complete: [Bool], figures: [Figures], by: FiscalYear?
   ) -> [Lever: Double?] {
     func series(_ f: (Figures) -> Double?) -> [Double?] { figures.map(f) }
-    /// (L, V(L), F, V(F)) of a series over complete years.
     func ends(_ s: [Double?]) -> (FiscalYear, Double, FiscalYear?, Double?)? {
-      guard let li = s.indices.last(where: { complete[$0] && s[$0] != nil }), let vl = s[li] else {
-        return nil
-      }
-      let fyL = years[li]
-      for i in s.indices where complete[i] && years[i] >= fyL - 3 && years[i] < fyL {
-        if let v = s[i] { return (fyL, vl, years[i], v) }
-      }
-      return (fyL, vl, nil, nil)
+      seriesEnds(years: years, complete: complete, series: s)
     }
     func rate(_ s: [Double?]) -> Double {
-      guard let (fyL, vl, fyF, vf) = ends(s), let fyF, let vf, vf > 0 else { return 0 }
-      return Formulas.cagr(latest: vl, earlier: vf, years: fyL - fyF)
+      seriesRate(years: years, complete: complete, series: s)
     }
     var d: [Lever: Double?] = [:]
     d[.scope1Change] = rate(series { $0.splitNotReported ? nil : $0.scope1 })
@@ -85,14 +106,25 @@ enum Projection {
     levers[l] ?? nil
   }
 
+  /// The one clean-share trajectory (docs/data-format.md, Readings chosen): Clean(L) + (target - Clean(L)) x
+  /// (y - L) / (T_c - L) within [0, 1], held at its value at T_c after T_c; constant at
+  /// Clean(L) where T_c <= L. nil where the lever is needed and missing.
+  static func cleanShare(
+    latest cl: Double, at fyL: FiscalYear, k: Int, target: Double?, horizon: FiscalYear?
+  ) -> Double? {
+    guard let tc = horizon, tc > fyL else { return cl }
+    guard let target else { return nil }
+    let steps = min(k, tc - fyL)
+    let v = cl + (target - cl) * Double(steps) / Double(tc - fyL)
+    return min(max(v, 0), 1)
+  }
+
   /// Projected emissions of the target's scopes at L + k; nil where an input is missing.
-  static func emissions(_ a: TargetAnalysis, at fyL: FiscalYear, k: Int, levers: [Lever: Double?])
-    -> Double?
-  {
-    guard let f = a.figures.indices.first(where: { a.years[$0] == fyL }).map({ a.figures[$0] })
-    else {
-      return nil
-    }
+  static func emissions(
+    _ a: TargetAnalysis, at fyL: FiscalYear, k: Int, levers: [Lever: Double?],
+    horizon: FiscalYear?
+  ) -> Double? {
+    guard let f = a.idx(fyL).map({ a.figures[$0] }) else { return nil }
     let t = a.target
     let has1 = t.scopes.contains(.one)
     let has2 = t.scopes.contains(.two)
@@ -118,10 +150,11 @@ enum Projection {
         if cl >= 1 {
           total += 0
         } else {
-          guard let target = lever(.cleanShareTarget, levers), s2loc != 0 else { return nil }
-          let n = t.by - fyL
-          var cy = n > 0 ? cl + (target - cl) * kk / Double(n) : target
-          cy = min(max(cy, 0), 1)
+          guard s2loc != 0,
+            let cy = cleanShare(
+              latest: cl, at: fyL, k: k, target: lever(.cleanShareTarget, levers),
+              horizon: horizon)
+          else { return nil }
           total += s2 * growth * (1 - cy) / (1 - cl)
         }
       }
@@ -133,9 +166,11 @@ enum Projection {
     return total.isFinite ? total : nil
   }
 
-  /// The projection of a target's figure (Net, I or Cum) for L+1 ... T (empty when L >= T or
-  /// there is no L).
-  static func project(_ a: TargetAnalysis, levers: [Lever: Double?]) -> [YearValue] {
+  /// The projection of a target's figure (Net, Gross, I, Clean or Cum) for L+1 ... T (empty
+  /// when L >= T or there is no L). `horizon` is T_c of the clean-share trajectory.
+  static func project(_ a: TargetAnalysis, levers: [Lever: Double?], horizon: FiscalYear?)
+    -> [YearValue]
+  {
     guard let fyL = a.latest, a.target.by > fyL else { return [] }
     let t = a.target
     let li = a.idx(fyL)
@@ -147,17 +182,25 @@ enum Projection {
       var v: Double?
       switch t.kind {
       case .neutrality:
-        if let e = emissions(a, at: fyL, k: k, levers: levers) {
+        if let e = emissions(a, at: fyL, k: k, levers: levers, horizon: horizon) {
           v =
-            e - (lever(.removalsPerYear, levers) ?? 0)
+            e - (t.removals ? (lever(.removalsPerYear, levers) ?? 0) : 0)
             - (t.offsets ? (lever(.offsetsPerYear, levers) ?? 0) : 0)
         }
+      case .absolute, .netZero:
+        v = emissions(a, at: fyL, k: k, levers: levers, horizon: horizon)
       case .intensity:
-        if let e = emissions(a, at: fyL, k: k, levers: levers), let r = fL?.revenue,
-          let rg = lever(.revenueGrowth, levers)
+        let growth = t.perRevenue ? lever(.revenueGrowth, levers) : a.activityGrowth
+        if let e = emissions(a, at: fyL, k: k, levers: levers, horizon: horizon),
+          let d = fL?.denominator(t.per), let g = growth
         {
-          let rev = r * pow(1 + rg, Double(k))
-          v = rev > 0 ? e / rev : nil
+          let dy = d * pow(1 + g, Double(k))
+          v = dy > 0 ? e / dy : nil
+        }
+      case .share:
+        if let cl = fL?.cleanShare {
+          v = cleanShare(
+            latest: cl, at: fyL, k: k, target: lever(.cleanShareTarget, levers), horizon: horizon)
         }
       case .avoided:
         if let c = cum, let aL = fL?.avoided, let g = lever(.avoidedGrowth, levers) {
@@ -174,44 +217,56 @@ enum Projection {
     return out
   }
 
-  /// True when a figure meets the target.
-  static func meets(_ kind: TargetKind, _ v: Double, goal: Double) -> Bool {
-    kind == .avoided ? v >= goal : v <= goal
+  /// How far a figure is from the target's final level (0 when met): emissions and intensity
+  /// v - level, share and avoided level - v; net_zero the larger of the cut still missing and
+  /// the residual not yet neutralized by `removals`.
+  static func shortfall(_ a: TargetAnalysis, _ v: Double, goal: Double, removals: Double)
+    -> Double
+  {
+    switch a.target.kind {
+    case .share, .avoided: return max(goal - v, 0)
+    case .netZero: return max(v - goal, v - removals, 0)
+    default: return max(v - goal, 0)
+    }
   }
 
   /// The projected outcome of a target.
   ///
   /// The figure at T is the projection's last value, or the actual figure at T where T <= L;
   /// when it is null the whole outcome is null (missing is never zero). Without a goal (an
-  /// intensity target without I*) only `projected_at_by` is given.
-  static func outcome(_ a: TargetAnalysis, projection: [YearValue]) -> Outcome {
+  /// intensity, absolute or net_zero target without its baseline) only `projected_at_by` is
+  /// given.
+  static func outcome(_ a: TargetAnalysis, projection: [YearValue], levers: [Lever: Double?])
+    -> Outcome
+  {
     let t = a.target
     let none = Outcome(projectedAtBy: nil, met: nil, yearMet: nil, shortfall: nil)
     guard let fyL = a.latest else { return none }
     let atT: Double?
     var yearMet: FiscalYear?
+    let removals: Double
     if t.by <= fyL {
-      let series = t.kind == .avoided ? a.cumulative : a.value
-      atT = a.at(series, t.by)
-      if let goal = a.goal {
-        yearMet = a.years.indices.first { i in
-          a.years[i] >= t.baseline && a.years[i] <= t.by
-            && (series[i].map { meets(t.kind, $0, goal: goal) } ?? false)
-        }.map { a.years[$0] }
-      }
+      atT = a.at(a.figureSeries, t.by)
+      removals = a.removals(t.by)
+      yearMet = a.firstYearMet(through: t.by)
     } else {
       atT = projection.last?.value
-      if let goal = a.goal {
-        yearMet =
-          projection.first { p in p.value.map { meets(t.kind, $0, goal: goal) } ?? false }?.fy
-      }
+      removals = lever(.removalsPerYear, levers) ?? 0
+      yearMet =
+        projection.first { p in
+          p.value.flatMap { a.meetsTarget($0, removals: removals) } ?? false
+        }?.fy
     }
     guard let v = atT else { return none }
-    guard let goal = a.goal else {
+    guard let goal = a.goal, let met = a.meetsTarget(v, removals: removals) else {
       return Outcome(projectedAtBy: v, met: nil, yearMet: nil, shortfall: nil)
     }
-    let met = meets(t.kind, v, goal: goal)
-    let shortfall = t.kind == .avoided ? max(goal - v, 0) : max(v - goal, 0)
-    return Outcome(projectedAtBy: v, met: met, yearMet: yearMet, shortfall: shortfall)
+    if t.by > fyL && met && a.status == .achieved {
+      // An outcome's year never contradicts its status: met already, in history.
+      yearMet = a.firstYearMet(through: fyL) ?? yearMet
+    }
+    return Outcome(
+      projectedAtBy: v, met: met, yearMet: yearMet,
+      shortfall: shortfall(a, v, goal: goal, removals: removals))
   }
 }

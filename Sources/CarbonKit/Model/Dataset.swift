@@ -39,7 +39,9 @@ public enum Scope2Basis: String, Hashable, Sendable, Codable {
 }
 
 public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
-  case neutrality, intensity, avoided
+  case neutrality, intensity, avoided, absolute
+  case netZero = "net_zero"
+  case share
 
   /// Every kind, quoted, as messages list them: `"neutrality", "intensity" or "avoided"`.
   /// Built from `allCases`, so a new kind appears in every message that lists the kinds.
@@ -47,6 +49,48 @@ public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
     let q = allCases.map { "\"\($0.rawValue)\"" }
     guard q.count > 1 else { return q.first ?? "" }
     return q.dropLast().joined(separator: ", ") + " or " + q[q.count - 1]
+  }
+
+  /// True for the kinds whose figure is emissions cut toward a level (neutrality, absolute,
+  /// net_zero, intensity): lower is better. Share and avoided: higher is better.
+  public var lowerIsBetter: Bool { self != .share && self != .avoided }
+
+  /// True for the kinds that sum emissions of `scopes`.
+  public var hasScopes: Bool { self != .share && self != .avoided }
+}
+
+/// An interim milestone of a target: at `fy`, the target's figure reaches `value`, which is a
+/// reduction (neutrality, absolute, net_zero, intensity: a fraction below the baseline figure),
+/// a share (share) or a cumulative amount in tCO2e (avoided).
+public struct Milestone: Hashable, Sendable {
+  public var fy: FiscalYear
+  public var value: Double
+  public init(fy: FiscalYear, value: Double) {
+    self.fy = fy
+    self.value = value
+  }
+}
+
+/// Where the keys of a `[[target]]` are written. Like TOML tables, equality and hashing
+/// compare content only, never positions: two targets that say the same are equal.
+public struct KeyPositions: Hashable, Sendable {
+  var map: [String: KeyPosition] = [:]
+  public init() {}
+  public subscript(key: String) -> KeyPosition? {
+    get { map[key] }
+    set { map[key] = newValue }
+  }
+  public static func == (_: KeyPositions, _: KeyPositions) -> Bool { true }
+  public func hash(into hasher: inout Hasher) {}
+}
+
+/// Where a key of a `[[target]]` is written in dataset.toml (line, character column).
+public struct KeyPosition: Hashable, Sendable {
+  public var line: Int
+  public var column: Int
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
   }
 }
 
@@ -60,12 +104,24 @@ public struct Target: Hashable, Sendable {
   public var scope2Basis: Scope2Basis
   /// Neutrality: retired offsets count toward the net.
   public var offsets: Bool
+  /// Neutrality: removals count toward the net (`removals = false` leaves them out).
+  public var removals: Bool = true
+  /// Intensity: the denominator, "revenue" or an activity metric of activity.csv.
+  public var per: String = "revenue"
+  /// Intensity: the label of `per`'s unit (nil: the metric's name, or revenue_unit).
+  public var perUnit: String? = nil
+  /// Share: the clean electricity share reached by `by`, in (0, 1].
+  public var share: Double? = nil
+  /// Interim milestones, sorted by fiscal year.
+  public var milestones: [Milestone] = []
+  /// Where keys of the target are written (for diagnostics about the target as a whole).
+  public var keyPositions = KeyPositions()
   /// nil = all entities (`entity = "*"`), else one entity's name.
   public var entity: String?
   /// Neutrality and intensity: `baseline`; avoided: `from`.
   public var baseline: FiscalYear
   public var by: FiscalYear
-  /// Intensity: fraction below the baseline intensity, in (0, 1].
+  /// Neutrality never; absolute, net_zero, intensity: fraction below the baseline, in (0, 1].
   public var reduction: Double?
   /// Avoided: the cumulative amount, tCO2e.
   public var amountTCO2e: Double?
@@ -91,6 +147,9 @@ public struct Target: Hashable, Sendable {
     self.amountTCO2e = amountTCO2e
     self.line = line
   }
+
+  /// True when the intensity's denominator is revenue.
+  public var perRevenue: Bool { per == "revenue" }
 
   /// True when the target covers this entity.
   public func covers(_ name: String) -> Bool { entity == nil || entity == name }
@@ -197,6 +256,23 @@ public struct AvoidedRow: Hashable, Sendable {
   }
 }
 
+/// A row of activity.csv: one activity figure (tonnes produced, MWh sold, ...) of an entity.
+public struct ActivityRow: Hashable, Sendable {
+  public var period: Period
+  public var entity: String
+  public var metric: String
+  public var value: Double?
+  public var source: SourceRef
+
+  public init(period: Period, entity: String, metric: String, value: Double?, source: SourceRef) {
+    self.period = period
+    self.entity = entity
+    self.metric = metric
+    self.value = value
+    self.source = source
+  }
+}
+
 /// Events of one (fiscal year, entity, program), aggregated from events/*.csv.
 public struct EventGroup: Hashable, Sendable {
   public var fiscalYear: FiscalYear
@@ -264,6 +340,8 @@ public struct Dataset: Hashable, Sendable {
   public var valueChain: [ValueChainRow]?
   public var revenue: [RevenueRow]?
   public var avoided: [AvoidedRow]?
+  /// activity.csv: activity metrics, the denominators of physical intensity targets.
+  public var activity: [ActivityRow]? = nil
   public var ledger: LedgerSummary?
   public var diagnostics: [Diagnostic]
 

@@ -38,6 +38,10 @@ struct DatasetIndex: Sendable {
       Figures.add(&pf.avoided, r.avoided)
       programs[fy, default: [:]][k] = pf
     }
+    for r in d.activity ?? [] {
+      guard let v = r.value else { continue }
+      with(r.period, r.entity) { $0.activity[r.metric, default: 0] += v }
+    }
     for g in d.ledger?.groups ?? [] {
       let fy = g.fiscalYear.year
       Figures.add(&byYear[fy, default: [:]][g.entity, default: Figures()].avoided, g.tco2e)

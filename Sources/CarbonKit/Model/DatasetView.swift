@@ -6,7 +6,7 @@ public struct DatasetView: Hashable, Sendable {
   public var asOf: FiscalYear?
   /// Only this entity's rows (nil: all entities).
   public var entity: String?
-  /// The Scope 2 basis of every neutrality target (nil: each target's own).
+  /// The Scope 2 basis of every neutrality, absolute and net_zero target (nil: each target's own).
   public var basis: Scope2Basis?
 
   public init(asOf: FiscalYear? = nil, entity: String? = nil, basis: Scope2Basis? = nil) {
@@ -37,6 +37,7 @@ extension Dataset {
     d.valueChain = valueChain?.filter { keep($0.period, $0.entity) }
     d.revenue = revenue?.filter { keep($0.period, $0.entity) }
     d.avoided = avoided?.filter { keep($0.period, $0.entity) }
+    d.activity = activity?.filter { keep($0.period, $0.entity) }
     if var ledger = ledger {
       ledger.groups = ledger.groups.filter { g in
         (view.entity == nil || g.entity == view.entity)
@@ -69,7 +70,9 @@ extension Dataset {
     if let basis = view.basis {
       d.targets = targets.map { t in
         var t = t
-        if t.kind == .neutrality { t.scope2Basis = basis }
+        if t.kind == .neutrality || t.kind == .absolute || t.kind == .netZero {
+          t.scope2Basis = basis
+        }
         return t
       }
     }

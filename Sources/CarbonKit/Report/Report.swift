@@ -103,11 +103,41 @@ public struct TargetReport: Sendable, Hashable {
   public var goal: Double? = nil
   /// (extra) The projection of the target's figure (Net, I, Cum) from L+1 to T.
   public var projection: [YearValue] = []
-  /// (extra) Scopes of the target ("1", "2", "3"); empty for avoided.
+  /// (extra) Scopes of the target ("1", "2", "3"); empty for share and avoided.
   public var scopes: [Scope] = []
   /// (extra) Why there is no projection, naming the missing input ("electricity_mwh missing
   /// at FY2023"); nil when the outcome has a projected figure.
   public var projectionMissing: String? = nil
+  /// CDP's "% of target achieved" at L, as a fraction, not clamped.
+  public var achievedFraction: Double? = nil
+  /// The final level: 0 (neutrality), G*, I*, the share or the amount (the same as `goal`).
+  public var targetLevel: Double? { goal }
+  /// The target's figure at L: Net, Gross, I, Clean or Cum (the same as `actualAtLatest`).
+  public var valueAtLatest: Double? { actualAtLatest }
+  /// Whether the target meets the SBTi minimum (nil for kinds not judged).
+  public var sbti: Bool? = nil
+  /// The rate the SBTi check judged (extra): linear for absolute, implied for intensity.
+  public var sbtiRate: Double? = nil
+  /// The section's required rate from L (docs/data-format.md "The report" of "Targets of any organization").
+  public var requiredChangePerYear: Double? = nil
+  /// Milestones sorted by fiscal year, each judged at its own fiscal year.
+  public var milestones: [MilestoneReport] = []
+  /// The target's figure and path over the report's years.
+  public var years: [TargetYear] = []
+  /// (extra) The target's `reduction` (absolute, net_zero, intensity).
+  public var reduction: Double? = nil
+  /// (extra) Intensity: the denominator ("revenue" or an activity metric); nil otherwise.
+  public var per: String? = nil
+  /// (extra) Intensity: the label of the denominator's unit (`per_unit`, else the metric's
+  /// name, else the organization's revenue_unit).
+  public var perUnit: String? = nil
+  /// (extra) Neutrality: removals and offsets count toward the net.
+  public var removalsCounted: Bool? = nil
+  public var offsetsCounted: Bool? = nil
+  /// (extra) The Scope 2 basis of the target (kinds with scopes).
+  public var scope2Basis: Scope2Basis? = nil
+  /// (extra) The line of the target's `[[target]]` header in dataset.toml.
+  public var line: Int? = nil
   public init(
     id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
     by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
@@ -371,6 +401,48 @@ public struct Scope3PlusReport: Sendable, Hashable {
   }
 }
 
+/// The judgement of a milestone at its fiscal year.
+public enum MilestoneStatus: String, Sendable, Hashable, Codable {
+  case met, missed, upcoming
+  case noData = "no_data"
+}
+
+/// One entry of a target's `milestones`.
+public struct MilestoneReport: Sendable, Hashable {
+  public var fy: FiscalYear
+  /// The level in the target's own unit (nil where the baseline figure is missing).
+  public var level: Double?
+  /// The target's figure at `fy`; nil when `fy` is after L or the figure is missing.
+  public var actual: Double?
+  public var status: MilestoneStatus
+  /// The projection at `fy` under the levers when `fy` is after L.
+  public var projected: Double?
+  public init(
+    fy: FiscalYear, level: Double?, actual: Double?, status: MilestoneStatus, projected: Double?
+  ) {
+    self.fy = fy
+    self.level = level
+    self.actual = actual
+    self.status = status
+    self.projected = projected
+  }
+}
+
+/// One entry of a target's `years`: its figure and its path.
+public struct TargetYear: Sendable, Hashable {
+  public var fy: FiscalYear
+  public var value: Double?
+  public var path: Double?
+  /// (extra) The fiscal year is complete.
+  public var complete: Bool
+  public init(fy: FiscalYear, value: Double?, path: Double?, complete: Bool) {
+    self.fy = fy
+    self.value = value
+    self.path = path
+    self.complete = complete
+  }
+}
+
 /// (extra) A fiscal year and a value, for projections.
 public struct YearValue: Sendable, Hashable {
   public var fy: FiscalYear
@@ -402,5 +474,56 @@ extension OperationalReport {
     let rows = scope2FallbackRowsTotal == 1 ? "1 row" : "\(scope2FallbackRowsTotal) rows"
     let years = scope2FallbackYears.map(\.description).joined(separator: ", ")
     return "Scope 2: \(rows) in \(years) gave one basis only, used for both"
+  }
+}
+
+extension MilestoneStatus {
+  /// The word shown for a milestone: MET, MISSED, UPCOMING, NO DATA.
+  public var word: String {
+    switch self {
+    case .met: return "MET"
+    case .missed: return "MISSED"
+    case .upcoming: return "UPCOMING"
+    case .noData: return "NO DATA"
+    }
+  }
+}
+
+extension TargetKind {
+  /// How the kind reads in a table: "neutrality", "absolute", "net zero", ...
+  public var label: String {
+    switch self {
+    case .netZero: return "net zero"
+    default: return rawValue
+    }
+  }
+}
+
+extension Report {
+  /// docs/data-format.md ("Targets of any organization"): where there is no neutrality target,
+  /// the own-operations panel shows the first absolute or net_zero target of Scopes 1 and 2
+  /// (without Scope 3); nil where there is a neutrality target or no such target.
+  public var operationalFallback: TargetReport? {
+    guard operational == nil else { return nil }
+    return targets.first {
+      ($0.kind == .absolute || $0.kind == .netZero) && !$0.scopes.isEmpty
+        && !$0.scopes.contains(.three)
+    }
+  }
+
+  /// Where there is no intensity target, the value-chain panel shows the first absolute or
+  /// net_zero target that includes Scope 3.
+  public var valueChainFallback: TargetReport? {
+    // The value_chain section may exist without an intensity target (Scope 3 data only).
+    guard valueChain?.hasTarget != true else { return nil }
+    return targets.first {
+      ($0.kind == .absolute || $0.kind == .netZero) && $0.scopes.contains(.three)
+    }
+  }
+
+  /// A target's figure, level, path or gap in its own unit ("4.45 Mt", "39.0%", "8.10
+  /// t/million CNY", "1.80 t/t of steel").
+  public func figure(_ v: Double?, of t: TargetReport) -> String {
+    Units.figure(v, kind: t.kind, intensityUnit: t.perUnit ?? revenueUnit)
   }
 }

@@ -9,8 +9,9 @@ import CarbonText
 /// Choices (docs/data-format.md, "Readings chosen"):
 /// - Required cut / required annual reduction: 0 when the figure at L already meets the target
 ///   (even when T <= L), null when T <= L otherwise or without L.
-/// - The SBTi check (`sbti_intensity_ok`) is given for every intensity target, whatever its
-///   scopes, from its own implied rate: true when it is at least 7%/yr.
+/// - The SBTi check (`sbti_intensity_ok`) is given for every intensity target per revenue,
+///   whatever its scopes, from its own implied rate: true when it is at least 7%/yr (null for
+///   an intensity per an activity metric).
 /// - Diagnostics are the dataset's own; the completeness warnings are added by CarbonData
 ///   (`Completeness.incompleteEntityWarnings`), not a second time here.
 /// - `by_entity` lists the covered entities with avoided emissions at L; both lists are empty
@@ -41,6 +42,9 @@ public struct ReportBuilder: Sendable {
   public let defaultBasis: [Lever: DefaultBasis]
   /// Per target: the defaults from its own entities (used for non-headline targets).
   let ownDefaults: [[Lever: Double?]]
+  /// T_c: the year the clean-share trajectory reaches clean_share_target (T of the first
+  /// neutrality target, else of the first target).
+  let cleanHorizon: FiscalYear?
   let base: Report
 
   /// Indexes the dataset and computes the history of every target.
@@ -69,6 +73,7 @@ public struct ReportBuilder: Sendable {
     // The clean share trend is carried to T of the first neutrality target, else of the first
     // target, for every target (headline or not).
     let horizon = headline[.neutrality].map { analyses[$0].target.by } ?? dataset.targets.first?.by
+    self.cleanHorizon = horizon
     let ops = Projection.defaults(
       years: years, complete: complete, figures: source(.neutrality), by: horizon)
     let vc = Projection.defaults(
@@ -130,14 +135,26 @@ public struct ReportBuilder: Sendable {
     let inEffect = levers(for: scenario)
     r.scenario = ScenarioInfo(name: scenario?.name, levers: inEffect, defaults: defaults)
     r.scenario.defaultBasis = defaultBasis
+    let sectionHeadlines = Set(
+      [TargetKind.neutrality, .intensity, .avoided].compactMap { headline[$0] })
     let headlineSet = Set(headline.values)
     for (i, a) in analyses.enumerated() {
-      let levers = headlineSet.contains(i) ? inEffect : ownDefaults[i]
-      let projection = Projection.project(a, levers: levers)
+      var levers = ownDefaults[i]
+      if sectionHeadlines.contains(i) {
+        levers = inEffect
+      } else if headlineSet.contains(i) {
+        // The headline of a new kind: its own entities' defaults, the scenario's values on top.
+        for (l, v) in scenario?.levers ?? [:] where v.isFinite { levers[l] = v }
+      }
+      let projection = Projection.project(a, levers: levers, horizon: cleanHorizon)
       r.targets[i].projection = projection
-      r.targets[i].outcome = Projection.outcome(a, projection: projection)
+      r.targets[i].outcome = Projection.outcome(a, projection: projection, levers: levers)
       if r.targets[i].outcome.projectedAtBy == nil {
         r.targets[i].projectionMissing = ProjectionGap.reason(a, levers: levers) ?? "data missing"
+      }
+      for m in r.targets[i].milestones.indices {
+        let fy = r.targets[i].milestones[m].fy
+        r.targets[i].milestones[m].projected = projection.first { $0.fy == fy }?.value
       }
       if headline[.neutrality] == i {
         r.operational?.projection = projection.map { .init(fy: $0.fy, net: $0.value) }
@@ -179,6 +196,28 @@ public struct ReportBuilder: Sendable {
       tr.pathAtLatest = a.pathAtLatest
       tr.goal = a.goal
       tr.scopes = t.scopes
+      tr.achievedFraction = a.achievedFraction
+      tr.sbti = SBTiCheck.verdict(t)
+      tr.sbtiRate = SBTiCheck.rate(t)
+      tr.requiredChangePerYear = a.requiredChange
+      tr.milestones = a.milestoneJudgements
+      let series = a.figureSeries
+      tr.years = a.years.indices.map { i in
+        TargetYear(
+          fy: a.years[i], value: i < series.count ? series[i] : nil, path: a.path(a.years[i]),
+          complete: a.complete[i])
+      }
+      tr.reduction = t.reduction
+      if t.kind == .intensity {
+        tr.per = t.per
+        tr.perUnit = t.perUnit ?? (t.perRevenue ? dataset.organization.revenueUnit : t.per)
+      }
+      if t.kind == .neutrality {
+        tr.removalsCounted = t.removals
+        tr.offsetsCounted = t.offsets
+      }
+      if t.kind.hasScopes { tr.scope2Basis = t.scope2Basis }
+      tr.line = t.line
       return tr
     }
     var r = Report(
@@ -274,7 +313,7 @@ public struct ReportBuilder: Sendable {
     let implied = t.reduction.flatMap {
       Formulas.impliedRate(reduction: $0, years: t.by - t.baseline)
     }
-    let sbti: Bool? = implied.map { $0 >= Formulas.sbtiIntensityMinimum - 1e-12 }
+    let sbti = SBTiCheck.verdict(t)
     let fL = fyL.flatMap { l in a.idx(l).map { a.figures[$0] } }
     let categories = (1...15).map { n -> ValueChainReport.Category in
       let v = fL?.categories[n - 1] ?? nil

@@ -3,7 +3,9 @@ import CarbonText
 extension ReportFormatter {
   // MARK: - CSV
 
-  /// The per-year tables of the three sections, one block each (RFC 4180, CRLF line ends).
+  /// The per-year tables of the three sections, one block each, then one row per target
+  /// (`targets`) and one per milestone (`milestones`, only when a target has milestones)
+  /// (RFC 4180, CRLF line ends).
   public static func csv(_ r: Report) -> String {
     var blocks: [[[String]]] = []
     func n(_ d: Double?) -> String {
@@ -65,6 +67,41 @@ extension ReportFormatter {
           "scope3plus", a.targetID, y.fy.description, b(y.complete), n(y.avoided), n(y.cumulative),
           n(y.yoy), n(y.verifiedShare),
         ])
+      }
+      blocks.append(rows)
+    }
+    if !r.targets.isEmpty {
+      var rows = [
+        [
+          "section", "target_id", "kind", "title", "entity", "baseline", "by", "latest_fy",
+          "status", "achieved_fraction", "value_at_latest", "path_at_latest", "target_level",
+          "gap", "required_change_per_year", "sbti", "next_milestone_fy", "next_milestone_level",
+          "projected_at_by", "met", "year_met", "shortfall",
+        ]
+      ]
+      for t in r.targets {
+        let next = t.milestones.first { $0.status == .upcoming }
+        rows.append([
+          "targets", t.id, t.kind.rawValue, t.title, t.entity, t.baseline.description,
+          t.by.description, t.latestFY?.description ?? "", t.status.rawValue,
+          n(t.achievedFraction), n(t.valueAtLatest), n(t.pathAtLatest), n(t.targetLevel),
+          n(t.gap), n(t.requiredChangePerYear), t.sbti.map(b) ?? "",
+          next?.fy.description ?? "", n(next?.level), n(t.outcome.projectedAtBy),
+          t.outcome.met.map(b) ?? "", t.outcome.yearMet?.description ?? "",
+          n(t.outcome.shortfall),
+        ])
+      }
+      blocks.append(rows)
+    }
+    if r.targets.contains(where: { !$0.milestones.isEmpty }) {
+      var rows = [["section", "target_id", "fy", "level", "actual", "status", "projected"]]
+      for t in r.targets {
+        for m in t.milestones {
+          rows.append([
+            "milestones", t.id, m.fy.description, n(m.level), n(m.actual), m.status.rawValue,
+            n(m.projected),
+          ])
+        }
       }
       blocks.append(rows)
     }

@@ -27,13 +27,42 @@ extension ReportFormatter {
             ("year_met", .fy(t.outcome.yearMet)), ("shortfall", .num(t.outcome.shortfall)),
           ])
         ),
-        ("scopes", .array(t.scopes.map { .string($0.rawValue) })),
-        ("actual_at_latest", .num(t.actualAtLatest)), ("path_at_latest", .num(t.pathAtLatest)),
-        ("goal", .num(t.goal)), ("projection_missing", .str(t.projectionMissing)),
+        ("achieved_fraction", .num(t.achievedFraction)),
+        ("target_level", .num(t.targetLevel)), ("value_at_latest", .num(t.valueAtLatest)),
+        ("path_at_latest", .num(t.pathAtLatest)), ("sbti", .bool(t.sbti)),
+        ("required_change_per_year", .num(t.requiredChangePerYear)),
+        (
+          "milestones",
+          .array(
+            t.milestones.map { m in
+              .object([
+                ("fy", .fy(m.fy)), ("level", .num(m.level)), ("actual", .num(m.actual)),
+                ("status", .string(m.status.rawValue)), ("projected", .num(m.projected)),
+              ])
+            })
+        ),
+        (
+          "years",
+          .array(
+            t.years.map { y in
+              .object([
+                ("fy", .fy(y.fy)), ("value", .num(y.value)), ("path", .num(y.path)),
+                ("complete", .bool(y.complete)),
+              ])
+            })
+        ),
         (
           "projection",
           .array(t.projection.map { .object([("fy", .fy($0.fy)), ("value", .num($0.value))]) })
         ),
+        ("scopes", .array(t.scopes.map { .string($0.rawValue) })),
+        ("actual_at_latest", .num(t.actualAtLatest)), ("goal", .num(t.goal)),
+        ("projection_missing", .str(t.projectionMissing)),
+        ("sbti_rate", .num(t.sbtiRate)), ("reduction", .num(t.reduction)),
+        ("per", .str(t.per)), ("per_unit", .str(t.perUnit)),
+        ("removals_counted", .bool(t.removalsCounted)),
+        ("offsets_counted", .bool(t.offsetsCounted)),
+        ("scope2_basis", .str(t.scope2Basis?.rawValue)), ("line", .int(t.line)),
       ])
     }
     let diagnostics: [JSONValue] = r.diagnostics.map { d in

@@ -117,4 +117,31 @@ public enum Units {
     guard let n else { return none }
     return number(Double(n))
   }
+
+  /// A target's figure (or level, path, gap) in the target's own unit: tonnes for emissions
+  /// and avoided targets, a percentage for share targets, "8.10 t/million CNY" for intensity
+  /// (`intensityUnit` is the denominator's label).
+  public static func figure(_ v: Double?, kind: TargetKind, intensityUnit: String?) -> String {
+    switch kind {
+    case .share: return percent(v)
+    case .intensity:
+      guard v != nil else { return none }
+      return intensity(v) + " t/" + (intensityUnit ?? "unit")
+    default: return tonnes(v)
+    }
+  }
+
+  /// A target's required change per year in its own unit: tonnes per year (neutrality,
+  /// absolute, net_zero), a rate per year (intensity: reduction; avoided: growth), or share
+  /// points per year (share).
+  public static func requiredChange(_ v: Double?, kind: TargetKind) -> String {
+    guard let v else { return none }
+    if v == 0 && kind != .avoided { return "nothing more (reached)" }
+    switch kind {
+    case .intensity: return "-" + percent(v) + "/yr"
+    case .avoided: return percent(v, signed: true) + "/yr"
+    case .share: return "+" + fixed(v * 100, decimals: 1) + " points/yr"
+    default: return tonnes(v) + "/yr"
+    }
+  }
 }

@@ -14,13 +14,19 @@ public enum ScenarioText {
     let o = t.outcome
     switch o.met {
     case true?:
-      if let y = o.yearMet { return "met in \(y)" }
-      return "met by \(t.by)"
+      return t.metPhrase
     case false?:
       guard let gap = o.shortfall else { return "missed at \(t.by)" }
-      let amount =
-        t.kind == .intensity
-        ? Units.intensity(gap) + " " + intensityUnit : Units.tonnes(gap)
+      let amount: String
+      switch t.kind {
+      case .intensity:
+        // Per an activity metric, the target's own unit; per revenue, the one given.
+        let unit =
+          t.per.map { $0 == "revenue" } == false ? "t/" + (t.perUnit ?? "unit") : intensityUnit
+        amount = Units.intensity(gap) + " " + unit
+      case .share: amount = Units.percent(gap) + " of electricity"
+      default: amount = Units.tonnes(gap)
+      }
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
       if let why = t.projectionMissing { return "no projection: " + Sanitize.text(why) }

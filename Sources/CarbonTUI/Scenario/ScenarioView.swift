@@ -12,7 +12,8 @@ enum ScenarioView {
     case .gridFactorChange:
       return "location-based grid factor (S2 location / MWh) change per year; default: its CAGR"
     case .cleanShareTarget:
-      return "clean electricity share reached at T, linearly from L; default: the trend to T"
+      return
+        "clean electricity share reached at T, linearly from L, then held: one trajectory for every target; default: the trend to T"
     case .removalsPerYear: return "tCO2e removed each year; default: removals at L"
     case .offsetsPerYear: return "tCO2e of offsets retired each year; default: offsets at L"
     case .revenueGrowth: return "revenue change per year; default: CAGR of revenue"

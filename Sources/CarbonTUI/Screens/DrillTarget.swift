@@ -16,4 +16,8 @@ public enum DrillTarget: Hashable, Sendable {
   case program(entity: String, program: String, FiscalYear)
   /// The `[[target]]` of dataset.toml.
   case target(String)
+  /// The rows behind a target's figure in a fiscal year (nil: no year with data): its
+  /// `[[target]]` line of dataset.toml, then the rows of its entities (for avoided, every
+  /// year from `from` through it: the cumulative adds them up).
+  case targetYear(String, FiscalYear?)
 }

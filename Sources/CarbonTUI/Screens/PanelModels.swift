@@ -74,6 +74,8 @@ enum PanelModels {
   static func operational(_ r: Report, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
     guard let ops = r.operational, let t = f.opsTarget else {
+      // docs/data-format.md: without a neutrality target, the closest absolute or net_zero target.
+      if let t = r.operationalFallback { return TargetView.panel(t, r, s) }
       return empty("Own operations", "neutrality")
     }
     // The heading is the target's own title and scopes (a "Carbon negative" target over
@@ -154,8 +156,13 @@ enum PanelModels {
 
   static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
-    guard let vc = r.valueChain else { return empty("Value-chain intensity", "intensity") }
-    guard vc.hasTarget, let t = f.vcTarget else { return valueChainData(vc, r, s) }
+    guard let vc = r.valueChain, vc.hasTarget, let t = f.vcTarget else {
+      // docs/data-format.md: without an intensity target, the closest absolute or net_zero
+      // target with Scope 3; else the organization's Scope 3 data; else nothing.
+      if let t = r.valueChainFallback { return TargetView.panel(t, r, s) }
+      if let vc = r.valueChain { return valueChainData(vc, r, s) }
+      return empty("Value-chain intensity", "intensity")
+    }
     let title = Sanitize.text(t.title)
     let y = f.vcL
     var head: [Segment] = [

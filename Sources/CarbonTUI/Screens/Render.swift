@@ -21,6 +21,7 @@ public func render(
   case .overview: Frame.overview(state, report: report, dataset: dataset, on: c)
   case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, on: c)
   case .targets: Frame.list("Targets", state, report: report, dataset: dataset, on: c)
+  case .target(let id): TargetView.draw(id, state, report: report, on: c)
   case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
   case .drillDown(let t):
     Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
@@ -171,7 +172,7 @@ enum Frame {
     }
     if layout.strip.height >= 5 && layout.strip.width >= 100 {
       // Room to spare: the full targets table instead of the strip.
-      let t = ScreenTable.targets(report)
+      let t = TargetView.list(report, width: layout.strip.width)
       let inner = PanelBox(title: "Targets", note: "\(t.rows.count) targets").draw(
         in: layout.strip, on: c)
       TableView(columns: t.columns, rows: t.rows).draw(in: inner, on: c)
@@ -198,11 +199,11 @@ enum Frame {
           role: .muted, maxWidth: colW - 1)
         break
       }
-      let isIntensity = t.kind == .intensity
-      let gap =
-        t.gap.map { " gap " + (isIntensity ? Units.intensity($0) : Units.tonnes($0)) } ?? ""
+      let gap = t.gap.map { " gap " + r.figure($0, of: t) } ?? ""
       let word = TUIFormat.statusWord(t.status)
-      let room = colW - 1 - CellWidth.of(word) - CellWidth.of(gap) - 1
+      // % achieved beside each status (CDP's "% of target achieved").
+      let achieved = t.achievedFraction.map { " " + Units.percent($0) } ?? ""
+      let room = colW - 1 - CellWidth.of(word) - CellWidth.of(achieved) - CellWidth.of(gap) - 1
       let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
       let used = c.text(
         x, y,
@@ -210,7 +211,8 @@ enum Frame {
           + " ",
         role: titleRole, maxWidth: colW - 1)
       Segment.draw(
-        [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c
+        [.status(t.status), .text(achieved, .accent), .text(gap, .muted)], x: x + used, y: y,
+        maxWidth: colW - 1 - used, on: c
       )
     }
   }
@@ -268,7 +270,7 @@ enum Frame {
 
   static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
     let tables = ScreenTable.tables(
-      for: s.screen, report: report, dataset: dataset, entity: s.entity)
+      for: s.screen, report: report, dataset: dataset, entity: s.entity, width: s.size.width)
     let count = tables.first?.rows.count ?? 0
     PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
     if let t = tables.first {

@@ -5,6 +5,8 @@ public enum Screen: Hashable, Sendable {
   case zoom(PanelID)
   /// Every target with status, gap, L and outcome.
   case targets
+  /// One target (by id): its figure against its path, by fiscal year, its milestones.
+  case target(String)
   /// Every diagnostic, `file:line:column: severity: message`.
   case diagnostics
   /// The source rows behind a figure.

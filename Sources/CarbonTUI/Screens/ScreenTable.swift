@@ -21,17 +21,26 @@ public struct ScreenTable: Sendable {
   }
 
   /// The tables of a screen (empty for the overview).
-  public static func tables(for screen: Screen, report: Report, dataset: Dataset?, entity: String?)
+  /// `width`: the terminal's width, for tables whose first column takes what is left.
+  public static func tables(
+    for screen: Screen, report: Report, dataset: Dataset?, entity: String?, width: Int = 0
+  )
     -> [ScreenTable]
   {
     switch screen {
     case .overview, .scenarioEditor, .scenarioList, .compare: return []
-    case .zoom(.operational): return [operationalYears(report)]
+    case .zoom(.operational):
+      if let t = report.operationalFallback { return TargetView.tables(t, report) }
+      return [operationalYears(report)]
     case .zoom(.valueChain):
+      if let t = report.valueChainFallback { return TargetView.tables(t, report) }
       return [valueChainYears(report), categories(report), categoriesByYear(report)]
+    case .target(let id):
+      guard let t = report.targets.first(where: { $0.id == id }) else { return [] }
+      return TargetView.tables(t, report)
     case .zoom(.scope3plus):
       return [avoidedYears(report), avoidedEntities(report), programs(report)]
-    case .targets: return [targets(report)]
+    case .targets: return [TargetView.list(report, width: width)]
     case .diagnostics: return [diagnostics(report.diagnostics)]
     case .drillDown(let t):
       return [SourceRows.table(for: t, dataset: dataset, entity: entity, report: report)]
@@ -189,42 +198,6 @@ public struct ScreenTable: Sendable {
         ])
       },
       drill: list.map { p in fy.map { .program(entity: p.entity, program: p.program, $0) } })
-  }
-
-  static func targets(_ r: Report) -> ScreenTable {
-    let cols: [TableView.Column] = [
-      .init("target", width: 24), .init("entity", width: 14), .init("base", width: 6),
-      .init("by", width: 6),
-      .init("L", width: 6), .init("status", width: 8), .init("gap", width: 10, alignRight: true),
-      .init("projected", width: 10, alignRight: true), .init("met", width: 6),
-      .init("shortfall", width: 10, alignRight: true),
-    ]
-    var rows: [TableView.Row] = []
-    for t in r.targets {
-      let isIntensity = t.kind == .intensity
-      let fmt: (Double?) -> String = {
-        isIntensity ? Units.intensity($0) : Units.tonnes($0)
-      }
-      let met: String
-      switch t.outcome.met {
-      case true?: met = t.outcome.yearMet?.description ?? "yes"
-      case false?: met = "no"
-      case nil: met = "-"
-      }
-      rows.append(
-        .init(
-          [
-            t.title, t.entity == "*" ? "all" : t.entity, t.baseline.description, t.by.description,
-            t.latestFY?.description ?? "-", TUIFormat.statusWord(t.status), fmt(t.gap),
-            fmt(t.outcome.projectedAtBy), met, fmt(t.outcome.shortfall),
-          ],
-          roles: [
-            nil, nil, nil, nil, nil, TUIFormat.statusRole(t.status), nil, .chartProjection,
-            t.outcome.met == false ? .warn : nil,
-          ]))
-    }
-    return ScreenTable(
-      name: "targets", columns: cols, rows: rows, drill: r.targets.map { .target($0.id) })
   }
 
   static func diagnostics(_ list: [Diagnostic]) -> ScreenTable {

@@ -15,6 +15,8 @@ public enum SourceRows {
     case .program(let e, let p, let fy):
       return "Sources: \(Sanitize.text(e)) / \(Sanitize.text(p)) \(fy)"
     case .target(let id): return "Source: target \(Sanitize.text(id))"
+    case .targetYear(let id, let fy):
+      return "Sources: target \(Sanitize.text(id))" + (fy.map { " \($0)" } ?? "")
     }
   }
 
@@ -122,16 +124,91 @@ public enum SourceRows {
           ])
       }
     case .target(let id):
-      if let tg = d.targets.first(where: { $0.id == id }) {
-        let src = tg.line.map { SourceRef(file: "dataset.toml", line: $0) }
-        add(
-          src, "\(tg.baseline)-\(tg.by)", tg.entity ?? "*",
-          [("reduction", tg.reduction), ("amount_tco2e", tg.amountTCO2e)],
-          extra: [
-            "id=\(tg.id)", "kind=\(tg.kind.rawValue)",
-            "scopes=\(tg.scopes.map(\.rawValue).joined(separator: ","))",
-          ])
+      if let tg = d.targets.first(where: { $0.id == id }) { targetLine(tg) }
+    case .targetYear(let id, let fy):
+      guard let tg = d.targets.first(where: { $0.id == id }) else { break }
+      targetLine(tg)
+      guard let fy else { break }
+      // The rows of the target's own entities (and the entity filter) behind its figure.
+      func mine(_ e: String) -> Bool { tg.covers(e) && keep(e) }
+      func inYear(_ p: Period) -> Bool {
+        let y = p.fiscalYear(in: cal)
+        return tg.kind == .avoided ? (y >= tg.baseline && y <= fy) : y == fy
       }
+      let opsNeeded =
+        tg.kind == .share || tg.scopes.contains(.one) || tg.scopes.contains(.two)
+      if opsNeeded {
+        for r in d.operations ?? [] where inYear(r.period) && mine(r.entity) {
+          var values: [(String, Double?)] = []
+          if tg.kind == .share {
+            values = [("electricity_mwh", r.electricityMWh), ("clean_mwh", r.cleanElectricityMWh)]
+          } else {
+            values = [
+              ("scope1", tg.scopes.contains(.one) ? r.scope1 : nil),
+              ("scope2_location", tg.scopes.contains(.two) ? r.scope2Location : nil),
+              ("scope2_market", tg.scopes.contains(.two) ? r.scope2Market : nil),
+              ("scope1_2", r.scope12),
+            ]
+            if tg.kind == .neutrality || tg.kind == .netZero {
+              values.append(("removals", tg.kind == .netZero || tg.removals ? r.removals : nil))
+            }
+            if tg.kind == .neutrality && tg.offsets { values.append(("offsets", r.offsets)) }
+          }
+          add(r.source, r.period.description, r.entity, values)
+        }
+      }
+      if tg.scopes.contains(.three) {
+        for r in d.valueChain ?? [] where inYear(r.period) && mine(r.entity) {
+          add(
+            r.source, r.period.description, r.entity,
+            [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)])
+        }
+      }
+      if tg.kind == .intensity {
+        if tg.perRevenue {
+          for r in d.revenue ?? [] where inYear(r.period) && mine(r.entity) {
+            add(r.source, r.period.description, r.entity, [("revenue", r.revenue)])
+          }
+        } else {
+          for r in d.activity ?? []
+          where inYear(r.period) && mine(r.entity) && r.metric == tg.per {
+            add(r.source, r.period.description, r.entity, [(r.metric, r.value)])
+          }
+        }
+      }
+      if tg.kind == .avoided {
+        for r in d.avoided ?? [] where inYear(r.period) && mine(r.entity) {
+          add(
+            r.source, r.period.description, r.entity, [("avoided_tco2e", r.avoided)],
+            extra: ["program=\(r.program)"])
+        }
+        for g in d.ledger?.groups ?? []
+        where g.fiscalYear >= tg.baseline && g.fiscalYear <= fy && mine(g.entity) {
+          add(
+            g.firstSource, g.fiscalYear.description, g.entity, [("avoided_tco2e", g.tco2e)],
+            extra: ["program=\(g.program)", "events=\(g.events)", "(first event)"])
+        }
+      }
+    }
+    /// The `[[target]]` of dataset.toml as one row.
+    func targetLine(_ tg: Target) {
+      let src = tg.line.map { SourceRef(file: "dataset.toml", line: $0) }
+      // The id is in the screen's title; the kind, per and scopes first (the column is cut).
+      var extra = ["kind=\(tg.kind.rawValue)"]
+      if tg.kind == .intensity && !tg.perRevenue { extra.append("per=\(tg.per)") }
+      if !tg.scopes.isEmpty {
+        extra.append("scopes=\(tg.scopes.map(\.rawValue).joined(separator: ","))")
+      }
+      if !tg.milestones.isEmpty {
+        extra.append(
+          "milestones="
+            + tg.milestones.map { "\($0.fy):\(TUIFormat.raw($0.value))" }.joined(
+              separator: ","))
+      }
+      add(
+        src, "\(tg.baseline)-\(tg.by)", tg.entity ?? "*",
+        [("reduction", tg.reduction), ("share", tg.share), ("amount_tco2e", tg.amountTCO2e)],
+        extra: extra)
     }
     if rows.isEmpty { rows = [.init(["no source rows"], roles: [.muted])] }
     // Each column as wide as its widest cell (or its title).

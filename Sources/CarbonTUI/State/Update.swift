@@ -52,7 +52,8 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   func open(_ screen: Screen) { openScreen(screen, &s) }
   func recompute() -> [AppCommand] { [.recompute(asOf: s.asOf, entity: s.entity, basis: s.basis)] }
   let tables = ScreenTable.tables(
-    for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity,
+    width: s.size.width)
   let rowCount = s.table < tables.count ? tables[s.table].rows.count : 0
   func move(_ delta: Int) {
     if s.screen == .overview {
@@ -82,6 +83,9 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     } else if case .drillDown = s.screen {
       // Enter shows the selected source row whole (long notes included); again hides it.
       s.showRow.toggle()
+    } else if s.screen == .targets, s.selection < context.report.targets.count {
+      // Enter on a target opens its own screen.
+      open(.target(context.report.targets[s.selection].id))
     } else {
       return perform(.drillDown, s, context)
     }
@@ -200,8 +204,10 @@ func drillTarget(_ s: UIState, tables: [ScreenTable], report: Report) -> DrillTa
     let f = ReportFigures(report)
     switch s.focus {
     case .operational:
+      if let t = report.operationalFallback { return .targetYear(t.id, t.latestFY) }
       return (f.opsTarget?.latestFY ?? report.latestCompleteFY).map { .operations($0) }
     case .valueChain:
+      if let t = report.valueChainFallback { return .targetYear(t.id, t.latestFY) }
       return (f.vcTarget?.latestFY ?? report.latestCompleteFY).map { .valueChain($0) }
     case .scope3plus: return (f.avTarget?.latestFY ?? report.latestCompleteFY).map { .avoided($0) }
     }
@@ -214,7 +220,7 @@ func drillTarget(_ s: UIState, tables: [ScreenTable], report: Report) -> DrillTa
 func pageSize(_ s: UIState) -> Int {
   switch s.screen {
   case .overview: return 1
-  case .zoom: return max(1, Layout.zoom(s.size).table.height - 2)
+  case .zoom, .target: return max(1, Layout.zoom(s.size).table.height - 2)
   default: return max(1, Layout.list(s.size).height - 2)
   }
 }
@@ -306,6 +312,7 @@ private func clickedRow(
 extension Screen {
   var isZoom: Bool {
     if case .zoom = self { return true }
+    if case .target = self { return true }
     return false
   }
 }

@@ -57,15 +57,24 @@ public struct LineChart {
   public var names: [ChartSeries.Kind: String] = [:]
   /// The year in progress, drawn as one marked cell, with its legend label.
   public var inProgress: (point: ChartPoint, label: String)? = nil
+  /// Points marked with a glyph of their own on top of the lines (a target's milestones on its
+  /// path), in the path's role.
+  public var markers: [ChartPoint] = []
 
   public init(
     series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil,
-    yCeiling: Double? = nil
+    yCeiling: Double? = nil, markers: [ChartPoint] = []
   ) {
     self.series = series
     self.yLabel = yLabel
     self.xLabels = xLabels
     self.yCeiling = yCeiling
+    self.markers = markers
+  }
+
+  /// The glyph of a marker: a diamond, or "o" in ASCII.
+  public static func markerGlyph(_ mode: GlyphSet.ChartMode) -> String {
+    mode == .ascii ? "o" : "◆"
   }
 
   /// The x and y ranges covering every point (y always includes 0).
@@ -247,13 +256,30 @@ public struct LineChart {
         c.text(area.x + col, area.y + row, String(cell.character), role: cell.kind.role)
       }
     }
-    // The year in progress: one marked cell where its point falls.
-    if let p = inProgress?.point, let y = p.y, y.isFinite, area.width > 0, area.height > 0 {
+    // The year in progress: one marked cell where its point falls (clamped to the area).
+    if let p = inProgress?.point, let y = p.y, y.isFinite, area.width > 0, area.height > 0,
+      xr.upperBound > xr.lowerBound, yr.upperBound > yr.lowerBound
+    {
       let fx = (p.x - xr.lowerBound) / (xr.upperBound - xr.lowerBound)
       let fy = (yr.upperBound - min(y, yr.upperBound)) / (yr.upperBound - yr.lowerBound)
-      let col = min(max(Int((fx * Double(area.width - 1)).rounded()), 0), area.width - 1)
-      let row = min(max(Int((fy * Double(area.height - 1)).rounded()), 0), area.height - 1)
+      let col = screenIndex(fx * Double(area.width - 1), in: 0...(area.width - 1))
+      let row = screenIndex(fy * Double(area.height - 1), in: 0...(area.height - 1))
       c.text(area.x + col, area.y + row, String(c.glyphs.changeMarks.other), role: .warn)
+    }
+    let xSpan = xr.upperBound - xr.lowerBound
+    let ySpan = yr.upperBound - yr.lowerBound
+    for m in markers {
+      guard let y = m.y, y.isFinite, m.x.isFinite, xSpan > 0, ySpan > 0, area.width > 0,
+        area.height > 0
+      else { continue }
+      // Off the area is not drawn: -1 and width/height mark "outside" after clamping.
+      let col = screenIndex(
+        (m.x - xr.lowerBound) / xSpan * Double(area.width - 1), in: -1...area.width)
+      let row = screenIndex(
+        (yr.upperBound - y) / ySpan * Double(area.height - 1), in: -1...area.height)
+      guard col >= 0, col < area.width, row >= 0, row < area.height else { continue }
+      c.text(
+        area.x + col, area.y + row, LineChart.markerGlyph(c.glyphs.chartMode), role: .chartPath)
     }
   }
 }
