@@ -4,10 +4,14 @@ import CarbonTerminal
 /// Draws a full frame of the dashboard for a state: erases, then draws the screen, the header,
 /// the status bar and the help overlay when open. Depends on nothing but its arguments (the
 /// clock comes in through `state.clock`); the terminal layer sends only what changed.
+/// `tables` are the screen's tables when the app has built them for this state already.
 public func render(
   _ state: UIState, report: Report, dataset: Dataset?, palette: any StylePalette, glyphs: GlyphSet,
-  on terminal: any Terminal
+  tables: [ScreenTable]? = nil, on terminal: any Terminal
 ) {
+  let tables =
+    tables
+    ?? ScreenTable.tables(for: state.screen, report: report, dataset: dataset, entity: state.entity)
   let c = Canvas(terminal: terminal, palette: palette, glyphs: glyphs)
   terminal.clear(style: palette.style(.background))
   let size = state.size
@@ -18,11 +22,11 @@ public func render(
   Frame.header(state, report: report, on: c)
   switch state.screen {
   case .overview: Frame.overview(state, report: report, dataset: dataset, on: c)
-  case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, on: c)
-  case .targets: Frame.list("Targets", state, report: report, dataset: dataset, on: c)
-  case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
+  case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, tables: tables, on: c)
+  case .targets: Frame.list("Targets", state, report: report, tables: tables, on: c)
+  case .diagnostics: Frame.list("Diagnostics", state, report: report, tables: tables, on: c)
   case .drillDown(let t):
-    Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
+    Frame.list(SourceRows.title(for: t), state, report: report, tables: tables, on: c)
   case .scenarioEditor: ScenarioView.editor(state, report: report, dataset: dataset, on: c)
   case .scenarioList: ScenarioView.list(state, on: c)
   case .compare: CompareView.draw(state, report: report, dataset: dataset, on: c)
@@ -209,7 +213,10 @@ enum Frame {
     }
   }
 
-  static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
+  static func zoom(
+    _ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, tables: [ScreenTable],
+    on c: Canvas
+  ) {
     let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
       width: s.size.width)
     PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
@@ -223,8 +230,6 @@ enum Frame {
     chartOnly.head = []
     chartOnly.tail = []
     chartOnly.draw(in: parts.chart, on: c)
-    let tables = ScreenTable.tables(
-      for: s.screen, report: report, dataset: dataset, entity: s.entity)
     tabs(tables, active: s.table, in: parts.tabs, on: c)
     if s.table < tables.count { table(tables[s.table], s, in: parts.table, on: c) }
   }
@@ -244,9 +249,9 @@ enum Frame {
     ).draw(in: r, on: c)
   }
 
-  static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let tables = ScreenTable.tables(
-      for: s.screen, report: report, dataset: dataset, entity: s.entity)
+  static func list(
+    _ title: String, _ s: UIState, report: Report, tables: [ScreenTable], on c: Canvas
+  ) {
     let count = tables.first?.rows.count ?? 0
     PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
     if let t = tables.first {

@@ -34,8 +34,12 @@ public struct UIState: Hashable, Sendable {
   // Hooks the app sets.
   /// The dataset folder as given on the command line.
   public var datasetPath = ""
-  /// The header clock, e.g. "12:03:04" (the only time the frame shows).
+  /// The header clock: the wall-clock minute, "12:03", updated once a minute.
   public var clock = ""
+  /// The wall-clock minute as seconds since the epoch (for the age of the data); 0 = unknown.
+  public var now: Int64 = 0
+  /// The wall-clock time the data on screen were loaded, "12:03:04".
+  public var dataTime = ""
   /// "watching", "polling 2s", or nil.
   public var watchText: String?
   /// A transient message, e.g. "reloaded operations.csv 12:03:04".

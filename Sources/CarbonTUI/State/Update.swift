@@ -1,8 +1,17 @@
 import CarbonKit
 import CarbonTerminal
 
-/// The next UI state for an input event, and the side effects the app must carry out.
-/// Pure: the same state, event and context give the same result.
+/// The next UI state for an event, and the side effects the app must carry out. Pure: the
+/// same state, event and context give the same result. Every event of the dashboard loop
+/// comes through here.
+public func update(_ state: UIState, _ event: AppEvent, _ context: UpdateContext) -> (
+  UIState, [AppCommand]
+) {
+  if case .input(let input) = event { return update(state, input, context) }
+  return (AppEvents.apply(event, state, context), [])
+}
+
+/// The next UI state for an input event (a key, a click, a resize).
 public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateContext) -> (
   UIState, [AppCommand]
 ) {
@@ -49,8 +58,7 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   if let handled = ScenarioEditor.perform(action, s, context) { return handled }
   func open(_ screen: Screen) { openScreen(screen, &s) }
   func recompute() -> [AppCommand] { [.recompute(asOf: s.asOf, entity: s.entity, basis: s.basis)] }
-  let tables = ScreenTable.tables(
-    for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+  let tables = context.tables(for: s)
   let rowCount = s.table < tables.count ? tables[s.table].rows.count : 0
   func move(_ delta: Int) {
     if s.screen == .overview {
@@ -205,8 +213,7 @@ private func mouse(
       return perform(button == .wheelUp ? .scrollUp : .scrollDown, s, context)
     }
     guard s.screen != .overview else { return (s, []) }
-    let tables = ScreenTable.tables(
-      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = context.tables(for: s)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     s.selection = min(max(0, s.selection + (button == .wheelUp ? -3 : 3)), max(0, n - 1))
     return (s, [])
@@ -245,8 +252,7 @@ private func mouse(
     guard s.screen != .compare else { return (s, []) }
     // A click on a table row selects it (first row below the header).
     let area = s.screen.isZoom ? Layout.zoom(s.size).table : Layout.list(s.size)
-    let tables = ScreenTable.tables(
-      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = context.tables(for: s)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     if let (row, first) = clickedRow(
       area, x: x, y: y, rowCount: n, scroll: s.scroll, selected: s.selection)

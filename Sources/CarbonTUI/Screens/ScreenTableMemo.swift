@@ -1,0 +1,34 @@
+import CarbonKit
+
+/// The tables of the screen on show, built once per state: the app keeps one memo, hands its
+/// tables to both `update` (through `UpdateContext.tables`) and `render`, and tells it when
+/// the Report changed (`reportChanged()`). Tables are built again only when the screen, the
+/// entity or the Report changed.
+public struct ScreenTableMemo: Sendable {
+  private struct Key: Hashable, Sendable {
+    var screen: Screen
+    var entity: String?
+    var generation: Int
+  }
+  private var key: Key?
+  private var built: [ScreenTable] = []
+  private var generation = 0
+
+  public init() {}
+
+  /// The Report (or the Dataset behind it) changed: every table is stale.
+  public mutating func reportChanged() { generation += 1 }
+
+  /// The tables of the state's screen.
+  public mutating func tables(for state: UIState, report: Report, dataset: Dataset?)
+    -> [ScreenTable]
+  {
+    let k = Key(screen: state.screen, entity: state.entity, generation: generation)
+    if k != key {
+      built = ScreenTable.tables(
+        for: state.screen, report: report, dataset: dataset, entity: state.entity)
+      key = k
+    }
+    return built
+  }
+}
