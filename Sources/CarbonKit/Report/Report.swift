@@ -21,6 +21,8 @@ public struct Report: Sendable, Hashable {
   public var currency: String? = nil
   /// (extra) `[organization] revenue_unit`: intensities are t per this unit.
   public var revenueUnit: String? = nil
+  /// (extra) The year in progress, year to date, per headline target (JSON `year_in_progress`).
+  public var yearInProgress: YearInProgress? = nil
 
   public init(
     organization: String, latestCompleteFY: FiscalYear?, inProgressFY: FiscalYear?,

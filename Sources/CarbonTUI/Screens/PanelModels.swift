@@ -108,13 +108,15 @@ enum PanelModels {
       pts += ops.projection.map { .init(x: Double($0.fy.year), y: $0.net) }
       series.append(ChartSeries(kind: .projection, points: pts))
     }
+    series += YearInProgressText.series(.operational, r, s)
     let first = ops.years.first?.fy ?? t.baseline
     let last = max(ops.projection.last?.fy ?? t.by, t.by)
     let chart = LineChart(
       series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
     )
     return PanelModel(
-      title: title, note: "S2 \(s.basis.rawValue)", head: [head], chart: chart,
+      title: title, note: "S2 \(s.basis.rawValue)",
+      head: [head] + YearInProgressText.lines(.operational, r, s), chart: chart,
       tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
   }
 
@@ -178,12 +180,16 @@ enum PanelModels {
       pts += vc.projection.map { .init(x: Double($0.fy.year), y: $0.intensity) }
       series.append(ChartSeries(kind: .projection, points: pts))
     }
+    series += YearInProgressText.series(.valueChain, r, s)
     let first = min(vc.years.first?.fy ?? t.baseline, t.baseline)
     let last = max(vc.projection.last?.fy ?? t.by, t.by)
     let chart = LineChart(
       series: series, yLabel: { TUIFormat.intensity($0) }, xLabels: years(first, last))
     return PanelModel(
-      title: title, note: nil, head: [head], chart: chart,
+      title: title, note: nil,
+      head: [head]
+        + YearInProgressText.lines(.valueChain, r, s, unit: intensityUnit(d)),
+      chart: chart,
       tail: [outcomeLine(t, r, s, unit: intensityUnit(d)), yoy, cats, sbti], bars: nil)
   }
 
@@ -239,6 +245,10 @@ enum PanelModels {
         series.append(ChartSeries(kind: .projection, points: [start] + projected))
       }
     }
+    if let p = r.yearInProgress?.fy {
+      let before = av.years.last { $0.fy < p && $0.cumulative != nil }?.cumulative
+      series += YearInProgressText.series(.scope3plus, r, s, cumulativeBefore: before ?? 0)
+    }
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
     let histMax = hist.compactMap(\.y).max() ?? 0
     let chart = LineChart(
@@ -259,7 +269,9 @@ enum PanelModels {
       ]
     }
     var m = PanelModel(
-      title: title, note: note, head: [head, outcomeLine(t, r, s), line2], chart: chart,
+      title: title, note: note,
+      head: [head, outcomeLine(t, r, s), line2]
+        + YearInProgressText.lines(.scope3plus, r, s), chart: chart,
       tail: tail, bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"
