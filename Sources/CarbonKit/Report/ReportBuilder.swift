@@ -93,6 +93,8 @@ public struct ReportBuilder: Sendable {
       base.yearInProgress = YearToDate.compute(
         dataset: dataset, completeness: completeness, analyses: analyses, headline: headline)
     }
+    base.dataThrough = completeness.info.last { $0.hasData && $0.through != nil }?.through
+    base.staleAfterSeconds = dataset.organization.staleAfterSeconds
     self.base = base
   }
 

@@ -70,6 +70,7 @@ extension ReportFormatter {
       ("currency", .str(r.currency)),
       ("revenue_unit", .str(r.revenueUnit)),
       ("year_in_progress", r.yearInProgress.map(yearInProgressJSON) ?? .null),
+      ("data_through", .str(r.dataThrough?.description)),
     ])
   }
 

@@ -76,16 +76,23 @@ enum Frame {
     if s.basis == .location { left.append(.text("  S2 location", .accent)) }
     if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
     var right: [Segment] = []
+    func width(_ segs: [Segment]) -> Int {
+      segs.reduce(0) { n, seg in
+        if case .text(let t, _) = seg { return n + TUIFormat.width(t) }
+        return n
+      }
+    }
     if let l = s.loading {
       right.append(
         .text(sanitized(l) + (s.progress.map { " " + TUIFormat.percent($0) } ?? "") + "  ", .warn))
     }
     if let wt = s.watchText { right.append(.text(sanitized(wt) + "  ", .muted)) }
     if !s.clock.isEmpty { right.append(.text(sanitized(s.clock), .text)) }
-    let rw = right.reduce(0) { n, seg in
-      if case .text(let t, _) = seg { return n + TUIFormat.width(t) }
-      return n
-    }
+    // The age of the data where the left part leaves room (STALE always).
+    right.insert(
+      contentsOf: FreshnessText.segments(s, report, room: w - width(left) - width(right) - 1),
+      at: 0)
+    let rw = width(right)
     Segment.draw(left, x: 0, y: 0, maxWidth: max(0, w - rw - 1), on: c)
     if rw < w { Segment.draw(right, x: w - rw, y: 0, maxWidth: rw, on: c) }
   }

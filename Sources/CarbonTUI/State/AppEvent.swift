@@ -54,10 +54,14 @@ public struct DataShown: Sendable, Hashable {
   public var hasErrors: Bool
   /// Figures that changed, with their direction (empty on the first load).
   public var changes: [FigureKey: Int]
+  /// The newest write among the dataset's files.
+  public var newestWrite: FileWrite?
 
   public init(
-    reason: String, time: String, first: Bool, hasErrors: Bool, changes: [FigureKey: Int] = [:]
+    reason: String, time: String, first: Bool, hasErrors: Bool, changes: [FigureKey: Int] = [:],
+    newestWrite: FileWrite? = nil
   ) {
+    self.newestWrite = newestWrite
     self.reason = reason
     self.time = time
     self.first = first
@@ -74,8 +78,11 @@ public struct DataKept: Sendable, Hashable {
   public var noData: Bool
   /// True for the first load of the session.
   public var first: Bool
+  /// The newest write among the dataset's files (a broken file is a write too).
+  public var newestWrite: FileWrite?
 
-  public init(brokenFiles: [String], noData: Bool, first: Bool) {
+  public init(brokenFiles: [String], noData: Bool, first: Bool, newestWrite: FileWrite? = nil) {
+    self.newestWrite = newestWrite
     self.brokenFiles = brokenFiles
     self.noData = noData
     self.first = first

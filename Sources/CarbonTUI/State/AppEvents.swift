@@ -10,6 +10,7 @@ enum AppEvents {
       break
     case .dataShown(let d):
       s.dataTime = d.time
+      s.newestWrite = d.newestWrite ?? s.newestWrite
       if !d.changes.isEmpty {
         s.changed = Set(d.changes.keys)
         s.changeDirections = d.changes
@@ -20,6 +21,7 @@ enum AppEvents {
         s.statusMessage = "the data has errors: D lists them"
       }
     case .dataKept(let k):
+      s.newestWrite = k.newestWrite ?? s.newestWrite
       s.statusMessage =
         k.noData
         ? "the dataset cannot be read: D lists the errors"

@@ -40,6 +40,8 @@ public struct UIState: Hashable, Sendable {
   public var now: Int64 = 0
   /// The wall-clock time the data on screen were loaded, "12:03:04".
   public var dataTime = ""
+  /// The newest write among the dataset's files (for "operations.csv written 3 h ago").
+  public var newestWrite: FileWrite?
   /// "watching", "polling 2s", or nil.
   public var watchText: String?
   /// A transient message, e.g. "reloaded operations.csv 12:03:04".

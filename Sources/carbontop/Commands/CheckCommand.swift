@@ -48,8 +48,18 @@ struct CheckCommand: ParsableCommand {
       return
     }
     let loaded = try DatasetLocation.load(folder)
-    let hasErrors = CheckCommand.print(loaded.diagnostics, folder: folder)
+    let hasErrors = CheckCommand.print(
+      CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
     if hasErrors { throw ExitCode(1) }
+  }
+
+  /// The diagnostics of a load, with a warning when the data are stale (`[monitor]
+  /// stale_after` in dataset.toml).
+  static func withStaleness(_ loaded: LoadedDataset, folder: String) -> [Diagnostic] {
+    let now = Int64(time(nil))
+    guard let w = DatasetFreshness.staleWarning(folder: folder, dataset: loaded.dataset, now: now)
+    else { return loaded.diagnostics }
+    return loaded.diagnostics + [w]
   }
 
   /// Prints diagnostics and a summary line; returns true when there were errors.

@@ -29,7 +29,7 @@ struct CheckWatch {
       FDText.out(header)
       do {
         let loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
-        CheckCommand.print(loaded.diagnostics, folder: folder)
+        CheckCommand.print(CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
       } catch {
         FDText.out("\(Sanitize.text(folder)): error: \(error)\n")
       }

@@ -212,11 +212,15 @@ final class Dashboard {
         .dataShown(
           DataShown(
             reason: result.reason, time: stamp, first: first, hasErrors: loaded.hasErrors,
-            changes: changes)))
+            changes: changes, newestWrite: result.newestWrite)))
     } else {
       let broken = errors.filter { $0.value > (goodErrors[$0.key] ?? 0) }.keys.sorted()
       refreshDiagnostics()
-      dispatch(.dataKept(DataKept(brokenFiles: broken, noData: dataset == nil, first: first)))
+      dispatch(
+        .dataKept(
+          DataKept(
+            brokenFiles: broken, noData: dataset == nil, first: first,
+            newestWrite: result.newestWrite)))
     }
   }
 

@@ -24,6 +24,8 @@ final class DatasetSession: @unchecked Sendable {
     /// The tables read from disk by this load (the others were unchanged).
     var tablesRead: [String] = []
     var seconds: Double
+    /// The newest write among the dataset's files, for the freshness in the header.
+    var newestWrite: FileWrite?
   }
 
   let folder: String
@@ -88,6 +90,8 @@ final class DatasetSession: @unchecked Sendable {
       } catch {
         result.failure = "\(error)"
       }
+      result.newestWrite = DatasetFreshness.newestWrite(
+        folder: folder, dataset: result.loaded?.dataset)
       result.ledgerRead = ledger.lastRead
       result.tablesRead = tables.lastRead
       result.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
