@@ -11,7 +11,7 @@ public func render(
 ) {
   let tables =
     tables
-    ?? ScreenTable.tables(for: state.screen, report: report, dataset: dataset, entity: state.entity)
+    ?? ScreenTable.tables(for: state, report: report, dataset: dataset)
   let c = Canvas(terminal: terminal, palette: palette, glyphs: glyphs)
   terminal.clear(style: palette.style(.background))
   let size = state.size
@@ -30,8 +30,12 @@ public func render(
   case .scenarioEditor: ScenarioView.editor(state, report: report, dataset: dataset, on: c)
   case .scenarioList: ScenarioView.list(state, on: c)
   case .compare: CompareView.draw(state, report: report, dataset: dataset, on: c)
+  case .alerts: Frame.list("Alerts", state, report: report, tables: tables, on: c)
   }
   Frame.statusBar(state, report: report, on: c)
+  PromptView.alertLine(state, on: c)
+  PromptView.draw(
+    state, report: report, context: UpdateContext(report: report, dataset: dataset), on: c)
   if state.showHelp {
     HelpOverlay(registry: state.keys, scroll: state.helpScroll).draw(
       in: Rect(x: 0, y: 0, width: size.width, height: size.height), on: c)
@@ -260,9 +264,17 @@ enum Frame {
     _ title: String, _ s: UIState, report: Report, tables: [ScreenTable], on c: Canvas
   ) {
     let count = tables.first?.rows.count ?? 0
-    PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
+    var note = "\(count) rows"
+    if let f = s.filter { note = "\(count) rows matching /\(sanitized(f.typed))" }
+    PanelBox(title: title, focused: true, note: note).draw(in: Layout.box(s.size), on: c)
     if let t = tables.first {
-      if s.screen == .diagnostics && report.diagnostics.isEmpty {
+      if s.screen == .alerts && s.alerts.isEmpty {
+        c.text(
+          Layout.list(s.size).x, Layout.list(s.size).y,
+          "no alerts in this session: status changes and broken files show here", role: .muted)
+        return
+      }
+      if s.screen == .diagnostics && report.diagnostics.isEmpty && s.filter == nil {
         c.text(
           Layout.list(s.size).x, Layout.list(s.size).y, "no diagnostics: the dataset reads cleanly",
           role: .good)

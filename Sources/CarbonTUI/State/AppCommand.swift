@@ -21,4 +21,8 @@ public enum AppCommand: Hashable, Sendable {
   /// Read `scenarios/NAME.toml` and recompute; the app answers with
   /// `AppEvent.scenarioOpened` or `AppEvent.scenarioOpenFailed`.
   case openScenario(String)
+  /// Ring the terminal bell (BEL), once.
+  case bell
+  /// Send a desktop notification escape (OSC 9 or OSC 777), once.
+  case notify(title: String, body: String)
 }

@@ -38,8 +38,8 @@ public enum AppEvent: Sendable {
   case scenarioOpenFailed(String)
   /// `AppCommand.listScenarios` done.
   case scenariosListed([String])
-  /// The terminal's abilities and the watcher's mode, once at start.
-  case started(monochrome: Bool, watchText: String?)
+  /// The terminal's abilities, the watcher's mode and the alert options, once at start.
+  case started(monochrome: Bool, watchText: String?, bell: Bool = false, notify: Bool = false)
 }
 
 /// A load whose data are now shown.
@@ -56,12 +56,15 @@ public struct DataShown: Sendable, Hashable {
   public var changes: [FigureKey: Int]
   /// The newest write among the dataset's files.
   public var newestWrite: FileWrite?
+  /// What the reload changed that is an alert (target statuses; none on the first load).
+  public var alerts: [ReportChange]
 
   public init(
     reason: String, time: String, first: Bool, hasErrors: Bool, changes: [FigureKey: Int] = [:],
-    newestWrite: FileWrite? = nil
+    newestWrite: FileWrite? = nil, alerts: [ReportChange] = []
   ) {
     self.newestWrite = newestWrite
+    self.alerts = alerts
     self.reason = reason
     self.time = time
     self.first = first
@@ -80,9 +83,18 @@ public struct DataKept: Sendable, Hashable {
   public var first: Bool
   /// The newest write among the dataset's files (a broken file is a write too).
   public var newestWrite: FileWrite?
+  /// The files that turned broken with this load (not those broken already), as alerts.
+  public var alerts: [ReportChange]
+  /// The wall-clock time of the load, "12:03:04".
+  public var time: String
 
-  public init(brokenFiles: [String], noData: Bool, first: Bool, newestWrite: FileWrite? = nil) {
+  public init(
+    brokenFiles: [String], noData: Bool, first: Bool, newestWrite: FileWrite? = nil,
+    alerts: [ReportChange] = [], time: String = ""
+  ) {
     self.newestWrite = newestWrite
+    self.alerts = alerts
+    self.time = time
     self.brokenFiles = brokenFiles
     self.noData = noData
     self.first = first

@@ -3,8 +3,11 @@ import CarbonKit
 /// `update` for the events that are not input: loads, ticks, and the results of the commands
 /// the app carried out. Pure.
 enum AppEvents {
-  static func apply(_ event: AppEvent, _ state: UIState, _ context: UpdateContext) -> UIState {
+  static func apply(_ event: AppEvent, _ state: UIState, _ context: UpdateContext) -> (
+    UIState, [AppCommand]
+  ) {
     var s = state
+    var commands: [AppCommand] = []
     switch event {
     case .input:
       break
@@ -15,6 +18,7 @@ enum AppEvents {
         s.changed = Set(d.changes.keys)
         s.changeDirections = d.changes
       }
+      commands = alert(d.alerts, time: d.time, &s)
       if !d.first {
         s.statusMessage = "reloaded \(d.reason) \(d.time)"
       } else if d.hasErrors {
@@ -27,6 +31,7 @@ enum AppEvents {
         ? "the dataset cannot be read: D lists the errors"
         : "errors in \(k.brokenFiles.joined(separator: ", ")): showing the data of \(s.dataTime); D lists them"
       if k.noData && k.first { s.screen = .diagnostics }
+      commands = alert(k.alerts, time: k.time, &s)
     case .loadFailed(let why):
       s.statusMessage = "cannot read the dataset: \(why)"
     case .folderGone:
@@ -64,10 +69,27 @@ enum AppEvents {
       s.statusMessage = "scenario not opened: \(why)"
     case .scenariosListed(let names):
       s.savedScenarios = names
-    case .started(let monochrome, let watchText):
+    case .started(let monochrome, let watchText, let bell, let notify):
       s.monochrome = monochrome
       s.watchText = watchText
+      s.bell = bell
+      s.notify = notify
     }
-    return s
+    return (s, commands)
+  }
+
+  /// Adds a reload's changes to the session's alerts; one bell and one notification for the
+  /// reload (with --bell, --notify), nothing when nothing changed.
+  static func alert(_ changes: [ReportChange], time: String, _ s: inout UIState) -> [AppCommand] {
+    guard !changes.isEmpty else { return [] }
+    s.alerts += changes.map { AlertEntry(time: time, change: $0) }
+    s.alertsPending += changes.count
+    var out: [AppCommand] = []
+    if s.bell { out.append(.bell) }
+    if s.notify {
+      let body = changes.map(\.text).joined(separator: "; ")
+      out.append(.notify(title: "carbontop", body: body))
+    }
+    return out
   }
 }

@@ -74,6 +74,21 @@ public struct UIState: Hashable, Sendable {
   /// it whenever a scenario is in effect (nil = the Report itself is the baseline).
   public var baseline: Report?
 
+  /// The alerts of the session, oldest first (the alerts screen shows them newest first).
+  public var alerts: [AlertEntry] = []
+  /// How many of them are not acknowledged yet: the alert line shows while above 0.
+  public var alertsPending = 0
+  /// `--bell`: ring the terminal bell once per reload that brings alerts.
+  public var bell = false
+  /// `--notify`: send a desktop notification escape once per reload that brings alerts.
+  public var notify = false
+  /// The filter of the active table (nil = none).
+  public var filter: TableFilter?
+  /// The sort of the active table (nil = the table's own order).
+  public var sort: TableSort?
+  /// The input line at the bottom (the filter being typed, or the palette), when open.
+  public var prompt: Prompt?
+
   public init(
     size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = ""
   ) {

@@ -8,7 +8,7 @@ public func update(_ state: UIState, _ event: AppEvent, _ context: UpdateContext
   UIState, [AppCommand]
 ) {
   if case .input(let input) = event { return update(state, input, context) }
-  return (AppEvents.apply(event, state, context), [])
+  return AppEvents.apply(event, state, context)
 }
 
 /// The next UI state for an input event (a key, a click, a resize).
@@ -24,6 +24,7 @@ public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateConte
     guard s.mouseEnabled else { return (s, []) }
     return mouse(s, button, x: x, y: y, context)
   case .key(let key):
+    if s.prompt != nil && !s.showHelp { return PowerKeys.promptKey(key, s, context) }
     if let handled = ScenarioEditor.key(key, s, context) { return handled }
     guard let action = s.keys.action(for: key) else {
       // Esc always closes the help, even when remapped away.
@@ -88,15 +89,21 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     } else {
       return perform(.drillDown, s, context)
     }
-  case .back: backScreen(&s)
+  case .back:
+    // Esc clears a table's filter first.
+    if s.filter != nil && PowerKeys.hasTable(s) {
+      PowerKeys.clearFilter(&s)
+    } else {
+      backScreen(&s)
+    }
   case .focusNext, .focusPrev:
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
       s.focus = d > 0 ? s.focus.next : s.focus.previous
     } else if tables.count > 1 {
-      s.table = (s.table + d + tables.count) % tables.count
-      s.selection = 0
-      s.scroll = 0
+      let next = (s.table + d + tables.count) % tables.count
+      resetTable(&s)
+      s.table = next
     }
   case .yearPrev, .yearNext:
     let years = context.years
@@ -131,6 +138,17 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     if s.screen == .scenarioEditor { return ScenarioEditor.editorAction(action, s, context) }
     return (s, [])
   case .targets: open(.targets)
+  case .alerts:
+    open(.alerts)
+    s.alertsPending = 0
+  case .alertAcknowledge: s.alertsPending = 0
+  case .filter: s = PowerKeys.openFilter(s)
+  case .filterNext, .filterPrev:
+    s = PowerKeys.nextMatch(s, rows: rowCount, forward: action == .filterNext)
+  case .sort:
+    let columns = s.table < tables.count ? tables[s.table].columns.count : 0
+    s = PowerKeys.cycleSort(s, columns: columns)
+  case .palette: s.prompt = Prompt(kind: .palette)
   case .diagnostics: open(.diagnostics)
   case .drillDown:
     if let t = drillTarget(s, tables: tables, report: context.report) { open(.drillDown(t)) }
@@ -158,20 +176,26 @@ func openScreen(_ screen: Screen, _ s: inout UIState) {
   }
   s.history.append(s.screen)
   s.screen = screen
+  resetTable(&s)
+}
+
+/// A new screen or table: first row, no filter, the table's own order.
+func resetTable(_ s: inout UIState) {
   s.table = 0
   s.selection = 0
   s.scroll = 0
+  s.filter = nil
+  s.sort = nil
 }
 
 /// Returns to the previous screen (the overview when there is none).
 func backScreen(_ s: inout UIState) {
   if let prev = s.history.popLast() {
     s.screen = prev
-    s.table = 0
-    s.selection = 0
-    s.scroll = 0
+    resetTable(&s)
   } else if s.screen != .overview {
     s.screen = .overview
+    resetTable(&s)
   }
 }
 

@@ -48,6 +48,6 @@ public struct UpdateContext {
 
   /// The tables of the state's screen: the app's, else built from the Report.
   func tables(for s: UIState) -> [ScreenTable] {
-    tables ?? ScreenTable.tables(for: s.screen, report: report, dataset: dataset, entity: s.entity)
+    tables ?? ScreenTable.tables(for: s, report: report, dataset: dataset)
   }
 }

@@ -20,6 +20,7 @@ struct DashboardCommand: ParsableCommand {
         carbontop                                   # the bundled Alibaba sample
         carbontop sample-data/greenfield --theme colorblind
         carbontop /srv/pipeline/dataset --poll 2    # a network filesystem: poll every 2 s
+        carbontop sample-data/greenfield --bell --notify   # say when a status changes
       """)
 
   @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
@@ -44,6 +45,16 @@ struct DashboardCommand: ParsableCommand {
   @Option(help: "A scenario file whose levers drive the projections.")
   var scenario: String?
 
+  @Flag(
+    help: "Ring the terminal bell once when a reload changes a target's status or breaks a file.")
+  var bell = false
+
+  @Flag(
+    help:
+      "Send a desktop notification (OSC 9, or OSC 777 in VTE and rxvt terminals; passed through tmux) once when a reload changes a target's status or breaks a file."
+  )
+  var notify = false
+
   func validate() throws {
     if let poll, !(0.01...3600).contains(poll) {
       throw ValidationError("--poll: expected seconds between 0.01 and 3600, found \(poll)")
@@ -64,7 +75,7 @@ struct DashboardCommand: ParsableCommand {
       folder: folder,
       options: .init(
         theme: theme, noColor: noColor, ascii: ascii, mouse: !noMouse, poll: poll,
-        scenarioPath: scenario))
+        scenarioPath: scenario, bell: bell, notify: notify))
     app.run()
   }
 }

@@ -27,6 +27,8 @@ final class Dashboard {
     var mouse = true
     var poll: Double?
     var scenarioPath: String?
+    var bell = false
+    var notify = false
   }
 
   /// How long a changed figure stays marked.
@@ -53,6 +55,8 @@ final class Dashboard {
   private var dataset: Dataset?
   /// Error counts per file of the data on screen, to tell a newly broken file.
   private var goodErrors: [String: Int] = [:]
+  /// Error counts per file of the latest load, to alert once when a file turns broken.
+  private var lastErrors: [String: Int] = [:]
   /// Diagnostics of the latest load (which may be newer than the data on screen).
   private var diagnostics: [Diagnostic] = []
   /// Problems with the theme, the key map or the scenario: shown with the data's.
@@ -92,7 +96,10 @@ final class Dashboard {
     report = ReportBuilder.build(
       dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
       scenario: nil)
-    dispatch(.started(monochrome: terminal.colorDepth == .none, watchText: watcher.modeDescription))
+    dispatch(
+      .started(
+        monochrome: terminal.colorDepth == .none, watchText: watcher.modeDescription,
+        bell: options.bell, notify: options.notify))
     applyTheme(named: themeName, announce: false)
     loadKeyMap()
     loadScenario()
@@ -204,15 +211,19 @@ final class Dashboard {
     let worse = errors.contains { file, n in n > (goodErrors[file] ?? 0) }
     let first = !loadedOnce
     loadedOnce = true
+    let turnedBroken = first ? [] : ReportChange.broken(before: lastErrors, now: errors)
+    lastErrors = errors
     if let new = loaded.dataset, !(worse && dataset != nil) {
       dataset = new
       goodErrors = errors
+      let old = report
       let changes = rebuild(markChanges: !first)
+      let statuses = first ? [] : ReportChange.statuses(from: old, to: report)
       dispatch(
         .dataShown(
           DataShown(
             reason: result.reason, time: stamp, first: first, hasErrors: loaded.hasErrors,
-            changes: changes, newestWrite: result.newestWrite)))
+            changes: changes, newestWrite: result.newestWrite, alerts: statuses + turnedBroken)))
     } else {
       let broken = errors.filter { $0.value > (goodErrors[$0.key] ?? 0) }.keys.sorted()
       refreshDiagnostics()
@@ -220,7 +231,7 @@ final class Dashboard {
         .dataKept(
           DataKept(
             brokenFiles: broken, noData: dataset == nil, first: first,
-            newestWrite: result.newestWrite)))
+            newestWrite: result.newestWrite, alerts: turnedBroken, time: stamp)))
     }
   }
 
@@ -310,6 +321,11 @@ final class Dashboard {
     case .openScenario(let name):
       openScenario(
         path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
+    case .bell:
+      TerminalEscapes.send(TerminalEscapes.bell)
+    case .notify(let title, let body):
+      TerminalEscapes.send(
+        TerminalEscapes.notification(title: title, body: body, environment: SystemInfo.environment))
     }
     return true
   }
