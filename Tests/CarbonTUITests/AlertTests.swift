@@ -62,7 +62,9 @@ import Testing
     #expect(s.screen == .alerts)
     t = Fixtures.draw(s)
     #expect(t.text.contains("Alerts"))
-    let rows = t.text.split(separator: "\n").filter { $0.contains("12:05:00") && !$0.contains("reloaded") }
+    let rows = t.text.split(separator: "\n").filter {
+      $0.contains("12:05:00") && !$0.contains("reloaded")
+    }
     #expect(rows.count == 2)
   }
 
