@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "carbontop",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "carbontop", targets: ["carbontop"]),
     .library(name: "CarbonKit", targets: ["CarbonKit"]),
@@ -15,25 +15,27 @@ let package = Package(
   targets: [
     // The thin system layer without Foundation: files, environment, printf formatting, output.
     .target(name: "CarbonSystem"),
+    // Text on a terminal, one rule each: the cell width of a character and the sanitizer.
+    .target(name: "CarbonText"),
     // The pure calculations of the data contract; CarbonSystem only for CFormat.
-    .target(name: "CarbonKit", dependencies: ["CarbonSystem"]),
+    .target(name: "CarbonKit", dependencies: ["CarbonSystem", "CarbonText"]),
     // The TOML 1.0.0 parser: standard library only (no Foundation).
-    .target(name: "CarbonTOML"),
+    .target(name: "CarbonTOML", dependencies: ["CarbonText"]),
     .target(
       name: "CarbonData",
-      dependencies: ["CarbonKit", "CarbonSystem", "CarbonTOML"]
+      dependencies: ["CarbonKit", "CarbonSystem", "CarbonText", "CarbonTOML"]
     ),
     // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
     .systemLibrary(name: "CNcursesW"),
-    .target(name: "CarbonTerminal", dependencies: ["CNcursesW"]),
+    .target(name: "CarbonTerminal", dependencies: ["CNcursesW", "CarbonText"]),
     .target(
       name: "CarbonTUI",
-      dependencies: ["CarbonKit", "CarbonSystem", "CarbonTerminal", "CarbonTOML"]
+      dependencies: ["CarbonKit", "CarbonSystem", "CarbonText", "CarbonTerminal", "CarbonTOML"]
     ),
     .executableTarget(
       name: "carbontop",
       dependencies: [
-        "CarbonKit", "CarbonSystem", "CarbonData", "CarbonTerminal", "CarbonTUI",
+        "CarbonKit", "CarbonSystem", "CarbonText", "CarbonData", "CarbonTerminal", "CarbonTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link the Swift libraries statically: the peak memory goal of the
@@ -52,14 +54,16 @@ let package = Package(
       name: "carbontop-bench",
       dependencies: ["CarbonKit", "CarbonSystem", "CarbonData", "CarbonTerminal", "CarbonTUI"]
     ),
-    .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit"]),
+    .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit", "CarbonText"]),
     .testTarget(name: "CarbonSystemTests", dependencies: ["CarbonSystem"]),
+    .testTarget(name: "CarbonTextTests", dependencies: ["CarbonText"]),
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
-    .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
-    .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
+    .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit", "CarbonText"]),
+    .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal", "CarbonText"]),
     .testTarget(
-      name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),
+      name: "CarbonTUITests",
+      dependencies: ["CarbonTUI", "CarbonKit", "CarbonText", "CarbonTerminal"]),
     // Runs Tests/e2e (pytest + pyte) against the built carbontop binary.
     .testTarget(name: "EndToEndTests", exclude: []),
   ],

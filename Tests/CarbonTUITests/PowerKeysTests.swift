@@ -100,7 +100,7 @@ import Testing
     let r = update(
       type(press(Fixtures.state(120, 40), .char(":")), "year FY2024"), .key(.enter), ctx)
     #expect(r.0.asOf == FiscalYear(2024))
-    #expect(r.1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: .market)])
+    #expect(r.1 == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: nil)])
     // Esc closes without doing anything.
     s = press(type(press(Fixtures.state(120, 40), .char(":")), "quit"), .escape)
     #expect(s.prompt == nil && s.screen == .overview)

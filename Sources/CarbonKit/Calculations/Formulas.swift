@@ -4,18 +4,39 @@
   import Darwin
 #endif
 
-/// The closed-form formulas of DATA.md, as plain functions (every figure of the report goes
+/// The closed-form formulas of docs/data-format.md, as plain functions (every figure of the report goes
 /// through them, and each is tested against hand-worked figures).
 public enum Formulas {
   /// The last fiscal year a projection to "the first year reaching the amount" looks at.
   public static let horizon = FiscalYear(2100)
 
   /// Compound rate between two values `years` apart: (latest / earlier)^(1 / years) - 1;
-  /// 0 when `years` <= 0 or `earlier` <= 0 (DATA.md's lever defaults).
+  /// 0 when `years` <= 0 or `earlier` <= 0 (lever defaults, docs/data-format.md).
   public static func cagr(latest: Double, earlier: Double, years: Int) -> Double {
     guard years > 0, earlier > 0, latest.isFinite, earlier.isFinite else { return 0 }
     let r = pow(max(latest, 0) / earlier, 1 / Double(years)) - 1
     return r.isFinite ? r : 0
+  }
+
+  /// The first fiscal year after `latest` at which a cumulative of `cumulative` at `latest`,
+  /// adding A(y) = `annual` x (1 + growth)^k each year, reaches `amount`; nil when it does not
+  /// by the horizon (FY2100) or `annual` is not above 0. The Scope 3+ section's
+  /// `projected_year_reached` under the growth in effect.
+  public static func yearReached(
+    cumulative: Double, annual: Double, growth: Double, latest: FiscalYear, amount: Double
+  ) -> FiscalYear? {
+    guard annual > 0 else { return nil }
+    var cum = cumulative
+    var a = annual
+    var y = latest
+    while y < horizon {
+      y = y + 1
+      a *= 1 + growth
+      cum += a
+      if cum >= amount { return y }
+      if !cum.isFinite { return nil }
+    }
+    return nil
   }
 
   /// sum_{k=1..n} a (1 + g)^k.

@@ -1,8 +1,8 @@
 /// The history of one target: its figures year by year over the report's `years`, its L,
-/// status and gap (DATA.md "Calculations"). Computed once per dataset; scenarios only add
+/// status and gap (docs/data-format.md "Calculations"). Computed once per dataset; scenarios only add
 /// projections on top.
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - The baseline (b, or `from`) figure must come from a complete fiscal year: a year-to-date
 ///   baseline is not a baseline.
 /// - Path(y) for y after T stays at its end (0, or I*).
@@ -173,20 +173,9 @@ struct TargetAnalysis: Sendable {
       projectedYearReached = years.indices.first { i in
         years[i] <= fyL && (cumulative[i] ?? -1) >= amount
       }.map { years[$0] }
-    } else if aL > 0 {
-      var cum = cumL
-      var a = aL
-      var y = fyL
-      while y < Formulas.horizon {
-        y = y + 1
-        a *= 1 + latestGrowth
-        cum += a
-        if cum >= amount {
-          projectedYearReached = y
-          break
-        }
-        if !cum.isFinite { break }
-      }
+    } else {
+      projectedYearReached = Formulas.yearReached(
+        cumulative: cumL, annual: aL, growth: latestGrowth, latest: fyL, amount: amount)
     }
     if remaining <= 0 {
       status = .achieved

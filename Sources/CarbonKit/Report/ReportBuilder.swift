@@ -1,10 +1,12 @@
-/// Builds the Report of a Dataset under a Scenario: every figure of DATA.md, computed once.
+import CarbonText
+
+/// Builds the Report of a Dataset under a Scenario: every figure of docs/data-format.md, computed once.
 ///
 /// `ReportBuilder(dataset:)` indexes the rows and computes the history of every target once;
 /// `build(scenario:)` then only adds levers, projections and outcomes, so the scenario editor
 /// can rebuild the report on every key press.
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - Required cut / required annual reduction: 0 when the figure at L already meets the target
 ///   (even when T <= L), null when T <= L otherwise or without L.
 /// - The SBTi check (`sbti_intensity_ok`) is given for every intensity target, whatever its
@@ -20,9 +22,10 @@
 /// - A fiscal year without any data in the range is `complete: false` with null figures.
 /// - A year in progress gets run-rates (extra keys `*_run_rate*`); intensity of a year in
 ///   progress is YTD emissions / YTD revenue (a ratio needs no annualizing).
-/// - `avoided_growth` of a headline avoided target drives its outcome; `projected_total_at_by`
-///   and `projected_year_reached` of the scope3plus section always use the latest growth, as
-///   DATA.md defines them.
+/// - `avoided_growth` in effect drives the headline avoided target's outcome and the scope3plus
+///   section's `projected_total_at_by_tco2e` and `projected_year_reached` alike (without a
+///   scenario it defaults to the latest growth, the contract's definition); the status stays on
+///   history (docs/data-format.md, "Readings chosen").
 public struct ReportBuilder: Sendable {
   /// The dataset the report describes.
   public let dataset: Dataset
@@ -132,6 +135,19 @@ public struct ReportBuilder: Sendable {
       }
       if headline[.intensity] == i {
         r.valueChain?.projection = projection.map { .init(fy: $0.fy, intensity: $0.value) }
+      }
+      if headline[.avoided] == i, let fyL = a.latest, fyL < a.target.by {
+        // The section's projected keys follow the levers in effect, as the outcome does.
+        r.scope3plus?.projectedTotalAtBy = r.targets[i].outcome.projectedAtBy
+        if let amount = a.target.amountTCO2e, let cumL = a.actualAtLatest, cumL < amount {
+          let aL = a.value[a.years.firstIndex(of: fyL)!]
+          let g = levers[.avoidedGrowth] ?? nil
+          r.scope3plus?.projectedYearReached =
+            if let aL, let g {
+              Formulas.yearReached(
+                cumulative: cumL, annual: aL, growth: g, latest: fyL, amount: amount)
+            } else { nil }
+        }
       }
     }
     return r
@@ -292,7 +308,7 @@ public struct ReportBuilder: Sendable {
       for (name, f) in index.byYear[fyL.year] ?? [:] where t.covers(name) && f.avoided != nil {
         byEntity.append(.init(entity: name, avoided: f.avoided))
       }
-      byEntity.sort { DatasetIndex.utf8Less($0.entity, $1.entity) }
+      byEntity.sort { ByteOrder.less($0.entity, $1.entity) }
       for (k, p) in index.programs[fyL.year] ?? [:] where t.covers(k.entity) {
         programs.append(
           .init(
@@ -301,8 +317,8 @@ public struct ReportBuilder: Sendable {
       }
       programs.sort {
         $0.entity != $1.entity
-          ? DatasetIndex.utf8Less($0.entity, $1.entity)
-          : DatasetIndex.utf8Less($0.program, $1.program)
+          ? ByteOrder.less($0.entity, $1.entity)
+          : ByteOrder.less($0.program, $1.program)
       }
     }
     var r = Scope3PlusReport(

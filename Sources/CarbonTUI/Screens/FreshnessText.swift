@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// How old the data on screen are, for the header: "data through 2024-11, operations.csv
 /// written 3 h ago"; with `[monitor] stale_after` exceeded, the word STALE in the warning
@@ -21,14 +22,14 @@ enum FreshnessText {
     let through = saidLeft ? nil : r.dataThrough.map { "data through \($0)" }
     if let w = s.newestWrite, s.now > 0 {
       let age = Freshness.age(s.now - w.time)
-      let file = sanitized(w.file)
+      let file = Sanitize.text(w.file)
       if let through { forms.append("\(through), \(file) written \(age)") }
       forms += ["\(file) written \(age)", "written \(age)", age]
     } else if let through {
       forms.append(through)
     }
     let word = stale ? "STALE " : ""
-    for f in forms where TUIFormat.width(word + f) + 2 <= room {
+    for f in forms where CellWidth.of(word + f) + 2 <= room {
       return (stale ? [.text(word, .bad)] : []) + [.text(f + "  ", stale ? .warn : .muted)]
     }
     return stale ? [.text("STALE  ", .bad)] : []

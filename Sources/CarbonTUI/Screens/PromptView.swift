@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// The lines drawn over the bottom of any screen: the alert line (until acknowledged), and
 /// the prompt (`/` filter, `:` palette with its best matches above it).
@@ -17,7 +18,7 @@ enum PromptView {
     c.fill(Rect(x: 0, y: y, width: s.size.width, height: 1), role: .statusBar)
     let used = c.text(0, y, " ALERT ", role: .bad, maxWidth: s.size.width)
     let text =
-      "\(last.time) \(sanitized(last.change.text))\(more)  " + keys.joined(separator: "  ")
+      "\(last.time) \(Sanitize.text(last.change.text))\(more)  " + keys.joined(separator: "  ")
     c.text(used, y, text, role: .warn, maxWidth: s.size.width - used)
   }
 
@@ -32,7 +33,7 @@ enum PromptView {
       p.kind == .filter
       ? "  (! first: rows without it; Enter keeps, Esc clears)"
       : "  (Enter runs, Up/Down choose, Esc closes)"
-    let used = c.text(0, y, lead + sanitized(p.text) + "_", role: .title, maxWidth: w)
+    let used = c.text(0, y, lead + Sanitize.text(p.text) + "_", role: .title, maxWidth: w)
     c.text(used, y, hint, role: .muted, maxWidth: max(0, w - used))
     guard p.kind == .palette else { return }
     let matches = Palette.matches(p.text, Palette.items(s, context))
@@ -48,7 +49,7 @@ enum PromptView {
     for i in 0..<rows where first + i < matches.count {
       let m = matches[first + i]
       c.text(
-        inner.x, inner.y + i, sanitized(m.label), role: first + i == sel ? .selection : .text,
+        inner.x, inner.y + i, Sanitize.text(m.label), role: first + i == sel ? .selection : .text,
         maxWidth: inner.width)
     }
   }

@@ -26,11 +26,11 @@ enum YearInProgressText {
     guard let (y, f) = figure(p, r, s) else { return [] }
     let isIntensity = p == .valueChain
     func fmt(_ v: Double?) -> String {
-      isIntensity ? TUIFormat.intensity(v) + (unit.isEmpty ? "" : " " + unit) : TUIFormat.tonnes(v)
+      isIntensity ? Units.intensity(v) + (unit.isEmpty ? "" : " " + unit) : Units.tonnes(v)
     }
     func signed(_ v: Double?) -> String {
       guard let v, v.isFinite else { return "-" }
-      let t = isIntensity ? TUIFormat.intensity(v) : TUIFormat.tonnes(v)
+      let t = isIntensity ? Units.intensity(v) : Units.tonnes(v)
       return v >= 0 ? "+" + t : t
     }
     var first: [Segment] = [
@@ -39,7 +39,7 @@ enum YearInProgressText {
     ]
     if f.priorYTD != nil {
       first += [
-        .text(" " + TUIFormat.signedPercent(f.changeShare) + " " + signed(f.change), .text),
+        .text(" " + Units.percent(f.changeShare, signed: true) + " " + signed(f.change), .text),
         .text(" vs \(y.fy - 1) YTD", .muted),
       ]
     } else {

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// What `update` needs to know besides the state: the Report and Dataset shown, the fiscal
 /// years the cursor can reach, and the entities the filter cycles through.
@@ -43,7 +44,7 @@ public struct UpdateContext {
     if s.isEmpty {
       s.formUnion((report.scope3plus?.byEntity ?? []).map(\.entity))
     }
-    return s.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    return s.sortedByBytes()
   }
 
   /// The tables of the state's screen: the app's, else built from the Report.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

@@ -2,6 +2,7 @@ import ArgumentParser
 import CarbonData
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import CarbonKit
 import CarbonSystem
 import CarbonTUI
 import CarbonTerminal
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
