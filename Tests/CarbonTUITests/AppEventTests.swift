@@ -58,7 +58,7 @@ import Testing
     let sc = Scenario(name: "fast", description: nil, levers: [.scope1Change: -0.1])
     s = on(s, .scenarioOpened(sc, warnings: 0))
     #expect(s.scenarioName == "fast" && s.scenarioLevers == sc.levers)
-    s = on(s, .scenarioSaved(sc, file: "fast.toml", time: "12:35:00"))
+    s = on(s, .scenarioSaveDone(sc, .saved(file: "fast.toml", clock: "12:35:00")))
     #expect(s.statusMessage == "saved fast.toml 12:35:00" && !s.scenarioModified)
     s = on(s, .scenariosListed(["a", "b"]))
     #expect(s.savedScenarios == ["a", "b"])

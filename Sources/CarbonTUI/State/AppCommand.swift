@@ -15,6 +15,9 @@ public enum AppCommand: Hashable, Sendable {
   case setScenario(Scenario)
   /// Write `scenarios/NAME.toml` (the name is valid: [A-Za-z0-9._-], 1-64 characters).
   case saveScenario(Scenario)
+  /// The same, replacing an existing `scenarios/NAME.toml` (the user said yes). The app answers
+  /// either with `AppEvent.scenarioSaveDone`.
+  case replaceScenario(Scenario)
   /// List the names in `scenarios/` (without `.toml`); the app answers with
   /// `AppEvent.scenariosListed`.
   case listScenarios

@@ -30,9 +30,8 @@ public enum AppEvent: Sendable {
   case keysLoaded(KeyRegistry, problem: String?)
   /// The report was rebuilt: the baseline for the compare screen (nil = no scenario).
   case baselineBuilt(Report?)
-  /// `AppCommand.saveScenario` done: the file written (its name) at `time`.
-  case scenarioSaved(Scenario, file: String, time: String)
-  case scenarioSaveFailed(String)
+  /// `AppCommand.saveScenario` or `replaceScenario` done, with what became of it.
+  case scenarioSaveDone(Scenario, ScenarioEditor.SaveOutcome)
   /// A scenario file was read (by `--scenario` or `AppCommand.openScenario`).
   case scenarioOpened(Scenario, warnings: Int)
   case scenarioOpenFailed(String)

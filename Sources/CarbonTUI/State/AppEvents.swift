@@ -55,12 +55,8 @@ enum AppEvents {
       if let problem { s.statusMessage = problem }
     case .baselineBuilt(let baseline):
       s.baseline = baseline
-    case .scenarioSaved(let sc, let file, let time):
-      s.scenarioName = sc.name
-      s.scenarioModified = false
-      s.statusMessage = "saved \(file) \(time)"
-    case .scenarioSaveFailed(let why):
-      s.statusMessage = "cannot save the scenario: \(why)"
+    case .scenarioSaveDone(let sc, let outcome):
+      s = ScenarioEditor.saved(s, sc, outcome)
     case .scenarioOpened(let sc, let warnings):
       s.applyOpenedScenario(sc)
       s.statusMessage =

@@ -45,26 +45,29 @@ struct CheckWatch {
       }
       return first ? [] : out + ReportChange.broken(before: lastErrors, now: errors)
     }
-    func check(_ why: String) {
+    func check(_ why: String) throws {
       let header =
         "== \(Dashboard.clock())  \(Sanitize.text(why))  (\(watcher.modeDescription)) ==\n"
-      FDText.out(header)
+      try OutputFile.write(header, to: nil)
+      let loaded: LoadedDataset
       do {
-        let loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
-        CheckCommand.print(CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
-        let found = changes(loaded)
-        if let onChange, !found.isEmpty {
-          let status = ShellCommand.run(
-            onChange, input: Array(ReportChange.json(found, time: Dashboard.clock()).utf8))
-          if status != 0 {
-            FDText.out("--on-change: the command exited with status \(status)\n")
-          }
-        }
+        loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
       } catch {
-        FDText.out("\(Sanitize.text(folder)): error: \(error)\n")
+        try OutputFile.write("\(Sanitize.text(folder)): error: \(error)\n", to: nil)
+        return
+      }
+      // A failed write ends the watch: exit 2 with the reason.
+      try CheckCommand.print(CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
+      let found = changes(loaded)
+      if let onChange, !found.isEmpty {
+        let status = ShellCommand.run(
+          onChange, input: Array(ReportChange.json(found, time: Dashboard.clock()).utf8))
+        if status != 0 {
+          try OutputFile.write("--on-change: the command exited with status \(status)\n", to: nil)
+        }
       }
     }
-    check("checking \(folder)")
+    try check("checking \(folder)")
     while true {
       var fds = [signals.fd]
       if watcher.fd >= 0 { fds.append(watcher.fd) }
@@ -80,10 +83,12 @@ struct CheckWatch {
           return true
         }.map(\.path))
       if change.folderGone {
-        FDText.out("== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n")
+        try OutputFile.write(
+          "== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n", to: nil)
         continue
       }
-      check("changed: " + (paths.isEmpty ? "the dataset folder" : paths.joined(separator: ", ")))
+      try check(
+        "changed: " + (paths.isEmpty ? "the dataset folder" : paths.joined(separator: ", ")))
     }
   }
 }

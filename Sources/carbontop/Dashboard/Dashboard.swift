@@ -306,17 +306,22 @@ final class Dashboard {
     case .setScenario(let sc):
       scenario = sc.levers.isEmpty ? nil : sc
       recomputeScenario()
-    case .saveScenario(let sc):
+    case .saveScenario(let sc), .replaceScenario(let sc):
+      var replace = false
+      if case .replaceScenario = command { replace = true }
+      let outcome: ScenarioEditor.SaveOutcome
       do {
-        let path = try ScenarioFile.save(sc, datasetFolder: folder)
+        let path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
+        outcome = .saved(
+          file: PathText.lastComponent(path), clock: Dashboard.clock(seconds: true))
         scenario = sc.levers.isEmpty ? nil : sc
         recomputeScenario()
-        dispatch(
-          .scenarioSaved(
-            sc, file: PathText.lastComponent(path), time: Dashboard.clock(seconds: true)))
+      } catch ScenarioFileError.exists {
+        outcome = .exists
       } catch {
-        dispatch(.scenarioSaveFailed("\(error)"))
+        outcome = .failed("\(error)")
       }
+      dispatch(.scenarioSaveDone(sc, outcome))
     case .listScenarios:
       dispatch(.scenariosListed(ScenarioFile.list(datasetFolder: folder)))
     case .openScenario(let name):
@@ -369,7 +374,10 @@ final class Dashboard {
     guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
     else { return }
     let path = dir + "/keys.toml"
-    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
+    guard
+      case .bytes(let data) = FileBytes.contents(
+        of: path, limit: InputLimits.settingsFileBytes)
+    else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
     dispatch(.keysLoaded(keys, problem: errors.first))
