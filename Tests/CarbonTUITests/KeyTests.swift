@@ -74,7 +74,8 @@ import Testing
   }
 
   @Test func helpIsGeneratedFromTheRegistry() {
-    var s = Fixtures.state(100, 40)
+    // Tall enough for every entry without scrolling (the help scrolls on smaller screens).
+    var s = Fixtures.state(100, 50)
     s.keys = KeyRegistry.standard.applying(tomlText: "[keys]\nquit = [\"x\"]\n").0
     s.showHelp = true
     let t = Fixtures.draw(s)
@@ -84,6 +85,6 @@ import Testing
     #expect(t.find("x ") != nil)
     #expect(t.text.contains("Keys"))
     // The status bar hint follows the remap too.
-    #expect(t.line(39).contains("x:quit"))
+    #expect(t.line(49).contains("x:quit"))
   }
 }

@@ -281,6 +281,60 @@ def reload_memory(reloads: int, tmp: str) -> dict:
     return {"marks": marks, "hwm_kb": hwm, "seconds": time.monotonic() - t_start}
 
 
+# --- (h) a rewritten monthly row of the year in progress to the new YTD on screen
+GF_JAN = "2026-01,Greenfield Foods Ltd,2488.5,1819.0,618.5,,,,174.2,3638,2401,"
+
+
+def ytd_latency(changes: int, tmp: str) -> list[float]:
+    """Greenfield (FY2026 in progress through 2026-02): one month's Scope 1 of one entity
+    rewritten (rename()), to the new "YTD through 2026-02" figure of the first panel."""
+    ds = copy_dataset(tmp, "greenfield")
+    path = os.path.join(ds, "operations.csv")
+    base = open(path, encoding="utf-8").read()
+    s = Session(args=[ds], cols=160, rows=48)
+    out = []
+    pat = re.compile(r"YTD through 2026-02 (\S+ \S+)")
+    try:
+        read_until(s, lambda x: pat.search(x.text()) is not None)
+        s.settle(quiet=0.3)
+        for i in range(changes):
+            before = pat.search(s.text()).group(1)
+            s1 = 3000 + (i % 2) * 500 + i  # a different YTD each time
+            tmpf = path + ".tmp"
+            with open(tmpf, "w", encoding="utf-8") as f:
+                f.write(base.replace(GF_JAN, GF_JAN.replace(",2488.5,", f",{s1}.0,")))
+            t0 = time.monotonic()
+            os.rename(tmpf, path)
+            t = read_until(s, lambda x: (m := pat.search(x.text())) is not None and m.group(1) != before,
+                           timeout=10)
+            out.append((t - t0) * 1000 if t else float("nan"))
+            s.pump(0.005)
+    finally:
+        quit_session(s)
+    return out
+
+
+# --- (i) an idle dashboard over minute boundaries (the freshness clock)
+def idle_minutes(seconds: float, tmp: str) -> dict:
+    """Bytes sent while idle for `seconds`, per second of the run: only the minute of the
+    header clock (and the age of the data) may change, once a minute."""
+    ds = copy_dataset(tmp, "greenfield")
+    s = Session(args=[ds], cols=160, rows=48)
+    per_second: dict[int, int] = {}
+    try:
+        read_until(s, lambda x: "BEHIND" in x.text())
+        s.settle(quiet=0.5)
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < seconds:
+            n = s.pump(0.25)
+            if n:
+                k = int(time.monotonic() - t0)
+                per_second[k] = per_second.get(k, 0) + n
+    finally:
+        quit_session(s)
+    return {"seconds": seconds, "bursts": per_second, "total": sum(per_second.values())}
+
+
 def pct(xs, p):
     xs = sorted(xs)
     k = max(0, min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1)))))
@@ -298,6 +352,10 @@ def main() -> None:
     ap.add_argument("--skip-ledger", action="store_true")
     ap.add_argument("--ledger-cache", help="generated ledger kept here and reused (never in the repo)")
     ap.add_argument("--markdown", help="also write the table as markdown to this file")
+    ap.add_argument("--monitor-only", action="store_true",
+                    help="only (h) and (i): the year in progress and the idle clock")
+    ap.add_argument("--idle-minutes", type=float, default=130.0,
+                    help="seconds of idle for (i) (over two minute boundaries by default)")
     a = ap.parse_args()
     binary = os.environ["CARBONTOP_BIN"]
     if not os.path.exists(binary):
@@ -306,6 +364,9 @@ def main() -> None:
     t_all = time.monotonic()
     tmp = tempfile.mkdtemp(prefix="carbontop-bench-")
     try:
+        if a.monitor_only:
+            monitor_rows(a, tmp, rows)
+            return
         ff = first_frame(a.runs)
         rows.append(("(a) exec to first full frame", f"median {statistics.median(ff):.0f} ms",
                      f"{a.runs} runs: " + " ".join(f"{x:.0f}" for x in ff)))
@@ -339,15 +400,33 @@ def main() -> None:
                      f"{m.get(100, -1) / 1024:.1f} MiB @100, {m[max(m)] / 1024:.1f} MiB @{max(m)}",
                      "; ".join(f"@{k}: {v / 1024:.1f} MiB" for k, v in sorted(m.items()))
                      + f"; {g['seconds']:.0f} s"))
+        monitor_rows(a, tmp, rows)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        print_rows(rows, t_all, a.markdown)
+
+
+def monitor_rows(a, tmp: str, rows: list) -> None:
+    lat = ytd_latency(a.changes, os.path.join(tmp, "h"))
+    rows.append(("(h) rewritten current-year monthly row to YTD on screen",
+                 f"p50 {pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms",
+                 f"{len(lat)} changes, max {max(lat):.1f} ms"))
+    i = idle_minutes(a.idle_minutes, os.path.join(tmp, "i"))
+    rows.append(("(i) bytes sent while idle, freshness clock on",
+                 f"{i['total']} B in {i['seconds']:g} s",
+                 "bursts (second: bytes): " + (", ".join(f"{k}: {v}" for k, v in sorted(i["bursts"].items())) or "none")))
+
+
+def print_rows(rows: list, t_all: float, markdown: str | None) -> None:
+    if not rows:
+        return
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
     for r in rows:
         print(f"{r[0]:<{w0}}  {r[1]:<{w1}}  {r[2]}")
     print(f"total {time.monotonic() - t_all:.0f} s")
-    if a.markdown:
-        with open(a.markdown, "w") as f:
+    if markdown:
+        with open(markdown, "w") as f:
             f.write("| measure | result | detail |\n|---|---|---|\n")
             for r in rows:
                 f.write(f"| {r[0]} | {r[1]} | {r[2]} |\n")

@@ -86,6 +86,39 @@ class BCEScreen(pyte.Screen):
         if how == 0 or how == 1:
             self.erase_in_line(how)
 
+    # SU / SD (CSI n S, CSI n T: scroll the scrolling region up or down n lines), which
+    # ncurses uses for its scrolling optimization with xterm's terminfo (`indn`, `rin`) and
+    # pyte does not know: without them a screen whose rows moved up keeps stale rows.
+    def scroll_up(self, count: int = 1, *args, **kwargs) -> None:
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        for _ in range(max(1, count or 1)):
+            for y in range(top, bottom):
+                self.buffer[y] = self.buffer[y + 1]
+            self.buffer.pop(bottom, None)
+        self.dirty.update(range(top, bottom + 1))
+        # The new lines take the current background (BCE).
+        for y in range(max(top, bottom - max(1, count or 1) + 1), bottom + 1):
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = self.cursor.attrs
+
+    def scroll_down(self, count: int = 1, *args, **kwargs) -> None:
+        top, bottom = self.margins or pyte.screens.Margins(0, self.lines - 1)
+        n = max(1, count or 1)
+        for _ in range(n):
+            for y in range(bottom, top, -1):
+                self.buffer[y] = self.buffer[y - 1]
+            self.buffer.pop(top, None)
+        self.dirty.update(range(top, bottom + 1))
+        for y in range(top, min(bottom, top + n - 1) + 1):
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = self.cursor.attrs
+
+
+pyte.Stream.csi.setdefault("S", "scroll_up")
+pyte.Stream.csi.setdefault("T", "scroll_down")
+
 
 class Session:
     """One carbontop process in a pty of cols x rows."""

@@ -38,9 +38,9 @@ enum DatasetConfig {
     func diag(_ s: Diagnostic.Severity, _ p: TOMLPosition?, _ m: String) {
       diags.append(Diagnostic(s, file: file, line: p?.line, column: p?.column, m))
     }
-    for k in root.keys where k != "organization" && k != "target" {
+    for k in root.keys where k != "organization" && k != "target" && k != "monitor" {
       var m = "unknown key \(DisplayText.quoted(k)) (ignored)"
-      if let near = NameSuggestion.closest(to: k, among: ["organization", "target"]) {
+      if let near = NameSuggestion.closest(to: k, among: ["organization", "target", "monitor"]) {
         m += "; did you mean \"\(near)\"?"
       }
       diag(.warning, root.position(of: k), m)
@@ -137,8 +137,39 @@ enum DatasetConfig {
           "target: expected an array of tables ([[target]]), found \(tv.typeName)")
       }
     }
-    guard let organization else { return nil }
+    guard var organization else { return nil }
+    organization.staleAfterSeconds = monitor(root, diags: &diags)
     return (organization, targets)
+  }
+
+  /// `[monitor] stale_after = "36h"` (`Nm`, `Nh` or `Nd`); a bad value is a warning and
+  /// ignored.
+  static func monitor(_ root: TOMLTable, diags: inout [Diagnostic]) -> Int64? {
+    guard let value = root["monitor"] else { return nil }
+    guard let m = value.table else {
+      diags.append(
+        Diagnostic(
+          .warning, file: file, line: root.valuePosition(of: "monitor")?.line,
+          column: root.valuePosition(of: "monitor")?.column,
+          "monitor: expected a table, found \(value.typeName) (ignored)"))
+      return nil
+    }
+    for k in m.keys where k != "stale_after" {
+      diags.append(
+        Diagnostic(
+          .warning, file: file, line: m.position(of: k)?.line, column: m.position(of: k)?.column,
+          "unknown key \(DisplayText.quoted(k)) in [monitor] (ignored)"))
+    }
+    guard let v = m["stale_after"] else { return nil }
+    if let s = v.string, let seconds = Freshness.seconds(parsing: s) { return seconds }
+    let found = v.string.map { DisplayText.quoted($0) } ?? v.typeName
+    diags.append(
+      Diagnostic(
+        .warning, file: file, line: m.position(of: "stale_after")?.line,
+        column: m.position(of: "stale_after")?.column,
+        "stale_after: expected a duration such as \"36h\" (Nm, Nh or Nd), found \(found) (ignored)")
+    )
+    return nil
   }
 
   private static func parseTarget(

@@ -15,6 +15,8 @@ public struct Organization: Hashable, Sendable {
   public var calendar: FiscalCalendar
   public var currency: String?
   public var revenueUnit: String?
+  /// `[monitor] stale_after` in seconds: data older than this are stale (nil = never).
+  public var staleAfterSeconds: Int64? = nil
 
   public init(
     name: String, calendar: FiscalCalendar = FiscalCalendar(), currency: String? = nil,

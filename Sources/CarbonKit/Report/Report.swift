@@ -21,6 +21,13 @@ public struct Report: Sendable, Hashable {
   public var currency: String? = nil
   /// (extra) `[organization] revenue_unit`: intensities are t per this unit.
   public var revenueUnit: String? = nil
+  /// (extra) The year in progress, year to date, per headline target (JSON `year_in_progress`).
+  public var yearInProgress: YearInProgress? = nil
+  /// (extra) The latest month with data: the year in progress's, else the end of the latest
+  /// complete year (JSON `data_through`).
+  public var dataThrough: YearMonth? = nil
+  /// `[monitor] stale_after` in seconds (not in the JSON: it is a setting, not a figure).
+  public var staleAfterSeconds: Int64? = nil
 
   public init(
     organization: String, latestCompleteFY: FiscalYear?, inProgressFY: FiscalYear?,

@@ -48,7 +48,10 @@ public struct ReportBuilder: Sendable {
   let base: Report
 
   /// Indexes the dataset and computes the history of every target.
-  public init(dataset: Dataset) {
+  public init(dataset: Dataset) { self.init(dataset: dataset, yearToDate: true) }
+
+  /// `yearToDate`: compute the year in progress (not for the previous year's cut itself).
+  init(dataset: Dataset, yearToDate: Bool) {
     self.dataset = dataset
     let completeness = Completeness(dataset)
     self.completeness = completeness
@@ -106,9 +109,16 @@ public struct ReportBuilder: Sendable {
       Projection.defaults(
         years: years, complete: complete, figures: $0.figures, by: horizon)
     }
-    self.base = ReportBuilder.history(
+    var base = ReportBuilder.history(
       dataset: dataset, completeness: completeness, index: index, analyses: analyses,
       headline: headline)
+    if yearToDate {
+      base.yearInProgress = YearToDate.compute(
+        dataset: dataset, completeness: completeness, analyses: analyses, headline: headline)
+    }
+    base.dataThrough = completeness.info.last { $0.hasData && $0.through != nil }?.through
+    base.staleAfterSeconds = dataset.organization.staleAfterSeconds
+    self.base = base
   }
 
   /// The report of a dataset under a scenario (nil: every lever at its default).

@@ -99,6 +99,25 @@ extension ReportFormatter {
       ("fiscal_years", .array(fiscalYears)),
       ("currency", .str(r.currency)),
       ("revenue_unit", .str(r.revenueUnit)),
+      ("year_in_progress", r.yearInProgress.map(yearInProgressJSON) ?? .null),
+      ("data_through", .str(r.dataThrough?.description)),
+    ])
+  }
+
+  static func yearInProgressJSON(_ y: YearInProgress) -> JSONValue {
+    func figure(_ f: YearInProgress.Figure?) -> JSONValue {
+      guard let f else { return .null }
+      return .object([
+        ("target_id", .string(f.targetID)), ("unit", .string(f.unit)), ("ytd", .num(f.ytd)),
+        ("prior_ytd", .num(f.priorYTD)), ("change", .num(f.change)),
+        ("change_share", .num(f.changeShare)), ("run_rate", .num(f.runRate)),
+        ("path", .num(f.path)), ("run_rate_vs_path", .num(f.runRateVsPath)),
+      ])
+    }
+    return .object([
+      ("fy", .fy(y.fy)), ("through", .string(y.through.description)),
+      ("months_covered", .int(y.months)), ("operational", figure(y.operational)),
+      ("value_chain", figure(y.valueChain)), ("scope3plus", figure(y.scope3plus)),
     ])
   }
 

@@ -26,6 +26,19 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
   case scenarioEditor = "scenario_editor"
   /// Compare the baseline (no scenario) with the scenario.
   case compare
+  /// Acknowledge the alerts shown (the alert line goes away).
+  case alertAcknowledge = "alert_acknowledge"
+  /// The alerts of the session.
+  case alerts
+  /// Filter the table by a fixed string (`!` first inverts).
+  case filter
+  /// The next / previous row matching the filter.
+  case filterNext = "filter_next"
+  case filterPrev = "filter_prev"
+  /// Cycle the sort: each column ascending, then descending, then unsorted.
+  case sort
+  /// The command palette: every action, target, entity and fiscal year by fuzzy name.
+  case palette
   // The scenario editor's own keys (the `scenarioEditor` context of the registry).
   case scenarioIncrease = "scenario_increase"
   case scenarioDecrease = "scenario_decrease"

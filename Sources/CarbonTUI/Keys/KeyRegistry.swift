@@ -81,6 +81,23 @@ public struct KeyRegistry: Hashable, Sendable {
       description: "scenario editor: what-if levers and projected outcomes"),
     KeyBinding(
       action: .compare, keys: [.char("c")], description: "compare baseline and scenario"),
+    KeyBinding(
+      action: .alertAcknowledge, keys: [.char("a")],
+      description: "acknowledge the alerts (the alert line goes away)"),
+    KeyBinding(action: .alerts, keys: [.char("A")], description: "the alerts of this session"),
+    KeyBinding(
+      action: .filter, keys: [.char("/")],
+      description: "filter the table by a text (! first: rows without it; Esc clears)"),
+    KeyBinding(
+      action: .filterNext, keys: [.char("n")], description: "next row matching the filter"),
+    KeyBinding(
+      action: .filterPrev, keys: [.char("N")], description: "previous row matching the filter"),
+    KeyBinding(
+      action: .sort, keys: [.char("S")],
+      description: "sort the table: next column ascending, descending, unsorted"),
+    KeyBinding(
+      action: .palette, keys: [.char(":")],
+      description: "command palette: any action, target, entity or fiscal year"),
     KeyBinding(action: .scrollUp, keys: [.up, .char("k")], description: "select the row above"),
     KeyBinding(
       action: .scrollDown, keys: [.down, .char("j")], description: "select the row below"),

@@ -13,6 +13,8 @@ public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
   public static let valueChainYoY = FigureKey("value_chain.yoy")
   public static let avoidedCumulative = FigureKey("scope3plus.cumulative")
   public static let avoidedLatest = FigureKey("scope3plus.latest")
+  /// The year-in-progress figure of a panel (year to date, run-rate, prior-year change).
+  public static func yearToDate(_ p: PanelID) -> FigureKey { FigureKey("ytd.\(p.rawValue)") }
   /// A target's status or gap.
   public static func target(_ id: String) -> FigureKey { FigureKey("target." + id) }
 
@@ -42,6 +44,11 @@ public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
     compare(.valueChainYoY, o0.vcL?.yoy, o1.vcL?.yoy)
     compare(.avoidedCumulative, o0.avL?.cumulative, o1.avL?.cumulative)
     compare(.avoidedLatest, o0.avL?.avoided, o1.avL?.avoided)
+    let y0 = old.yearInProgress
+    let y1 = new.yearInProgress
+    compare(.yearToDate(.operational), y0?.operational?.ytd, y1?.operational?.ytd)
+    compare(.yearToDate(.valueChain), y0?.valueChain?.ytd, y1?.valueChain?.ytd)
+    compare(.yearToDate(.scope3plus), y0?.scope3plus?.ytd, y1?.scope3plus?.ytd)
     let before = Dictionary(old.targets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for t in new.targets {
       if let b = before[t.id], b.status == t.status, b.gap == t.gap { continue }

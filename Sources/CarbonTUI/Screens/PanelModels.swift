@@ -129,6 +129,7 @@ enum PanelModels {
       pts += ops.projection.map { .init(x: Double($0.fy.year), y: $0.net) }
       series.append(ChartSeries(kind: .projection, points: pts))
     }
+    series += YearInProgressText.series(.operational, r, s)
     let first = ops.years.first?.fy ?? t.baseline
     let last = max(ops.projection.last?.fy ?? t.by, t.by)
     var chart = LineChart(
@@ -143,7 +144,8 @@ enum PanelModels {
       )
     }
     var m = PanelModel(
-      title: title, note: "S2 \(ops.scope2Basis.rawValue)", head: [head], chart: chart,
+      title: title, note: "S2 \(ops.scope2Basis.rawValue)",
+      head: [head] + YearInProgressText.lines(.operational, r, s), chart: chart,
       tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
     m.scopeTag = scopeTag(t)
     return m
@@ -200,6 +202,7 @@ enum PanelModels {
       pts += vc.projection.map { .init(x: Double($0.fy.year), y: $0.intensity) }
       series.append(ChartSeries(kind: .projection, points: pts))
     }
+    series += YearInProgressText.series(.valueChain, r, s)
     let first = min(vc.years.first?.fy ?? t.baseline, t.baseline)
     let last = max(vc.projection.last?.fy ?? t.by, t.by)
     var chart = LineChart(
@@ -213,7 +216,10 @@ enum PanelModels {
       )
     }
     var m = PanelModel(
-      title: title, note: nil, head: [head], chart: chart,
+      title: title, note: nil,
+      head: [head]
+        + YearInProgressText.lines(.valueChain, r, s, unit: intensityUnit(r)),
+      chart: chart,
       tail: [outcomeLine(t, r, s, unit: intensityUnit(r)), yoy, cats, sbti], bars: nil)
     m.scopeTag = scopeTag(t)
     return m
@@ -314,6 +320,10 @@ enum PanelModels {
         series.append(ChartSeries(kind: .projection, points: [start] + projected))
       }
     }
+    if let p = r.yearInProgress?.fy {
+      let before = av.years.last { $0.fy < p && $0.cumulative != nil }?.cumulative
+      series += YearInProgressText.series(.scope3plus, r, s, cumulativeBefore: before ?? 0)
+    }
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
     let histMax = hist.compactMap(\.y).max() ?? 0
     var chart = LineChart(
@@ -342,7 +352,9 @@ enum PanelModels {
       ]
     }
     var m = PanelModel(
-      title: title, note: note, head: [head, outcomeLine(t, r, s), line2], chart: chart,
+      title: title, note: note,
+      head: [head, outcomeLine(t, r, s), line2]
+        + YearInProgressText.lines(.scope3plus, r, s), chart: chart,
       tail: tail, bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"

@@ -5,10 +5,14 @@ import CarbonText
 /// Draws a full frame of the dashboard for a state: erases, then draws the screen, the header,
 /// the status bar and the help overlay when open. Depends on nothing but its arguments (the
 /// clock comes in through `state.clock`); the terminal layer sends only what changed.
+/// `tables` are the screen's tables when the app has built them for this state already.
 public func render(
   _ state: UIState, report: Report, dataset: Dataset?, palette: any StylePalette, glyphs: GlyphSet,
-  on terminal: any Terminal
+  tables: [ScreenTable]? = nil, on terminal: any Terminal
 ) {
+  let tables =
+    tables
+    ?? ScreenTable.tables(for: state, report: report, dataset: dataset)
   let c = Canvas(terminal: terminal, palette: palette, glyphs: glyphs)
   terminal.clear(style: palette.style(.background))
   let size = state.size
@@ -19,17 +23,21 @@ public func render(
   Frame.header(state, report: report, on: c)
   switch state.screen {
   case .overview: Frame.overview(state, report: report, dataset: dataset, on: c)
-  case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, on: c)
-  case .targets: Frame.list("Targets", state, report: report, dataset: dataset, on: c)
+  case .zoom(let p): Frame.zoom(p, state, report: report, dataset: dataset, tables: tables, on: c)
+  case .targets: Frame.list("Targets", state, report: report, tables: tables, on: c)
   case .target(let id): TargetView.draw(id, state, report: report, on: c)
-  case .diagnostics: Frame.list("Diagnostics", state, report: report, dataset: dataset, on: c)
+  case .diagnostics: Frame.list("Diagnostics", state, report: report, tables: tables, on: c)
   case .drillDown(let t):
-    Frame.list(SourceRows.title(for: t), state, report: report, dataset: dataset, on: c)
+    Frame.list(SourceRows.title(for: t), state, report: report, tables: tables, on: c)
   case .scenarioEditor: ScenarioView.editor(state, report: report, dataset: dataset, on: c)
   case .scenarioList: ScenarioView.list(state, on: c)
   case .compare: CompareView.draw(state, report: report, dataset: dataset, on: c)
+  case .alerts: Frame.list("Alerts", state, report: report, tables: tables, on: c)
   }
   Frame.statusBar(state, report: report, on: c)
+  PromptView.alertLine(state, on: c)
+  PromptView.draw(
+    state, report: report, context: UpdateContext(report: report, dataset: dataset), on: c)
   if state.showHelp {
     HelpOverlay(registry: state.keys, scroll: state.helpScroll).draw(
       in: Rect(x: 0, y: 0, width: size.width, height: size.height), on: c)
@@ -75,16 +83,23 @@ enum Frame {
     if let b = s.basis { left.append(.text("  S2 \(b.rawValue) (b)", .accent)) }
     if !s.datasetPath.isEmpty { left.append(.text("  " + Sanitize.text(s.datasetPath), .muted)) }
     var right: [Segment] = []
+    func width(_ segs: [Segment]) -> Int {
+      segs.reduce(0) { n, seg in
+        if case .text(let t, _) = seg { return n + CellWidth.of(t) }
+        return n
+      }
+    }
     if let l = s.loading {
       right.append(
         .text(Sanitize.text(l) + (s.progress.map { " " + Units.percent($0) } ?? "") + "  ", .warn))
     }
     if let wt = s.watchText { right.append(.text(Sanitize.text(wt) + "  ", .muted)) }
     if !s.clock.isEmpty { right.append(.text(Sanitize.text(s.clock), .text)) }
-    let rw = right.reduce(0) { n, seg in
-      if case .text(let t, _) = seg { return n + CellWidth.of(t) }
-      return n
-    }
+    // The age of the data where the left part leaves room (STALE always).
+    right.insert(
+      contentsOf: FreshnessText.segments(s, report, room: w - width(left) - width(right) - 1),
+      at: 0)
+    let rw = width(right)
     Segment.draw(left, x: 0, y: 0, maxWidth: max(0, w - rw - 1), on: c)
     if rw < w { Segment.draw(right, x: w - rw, y: 0, maxWidth: rw, on: c) }
   }
@@ -217,7 +232,10 @@ enum Frame {
     }
   }
 
-  static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
+  static func zoom(
+    _ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, tables: [ScreenTable],
+    on c: Canvas
+  ) {
     let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
       width: s.size.width, ellipsis: c.glyphs.ellipsis)
     PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
@@ -243,8 +261,6 @@ enum Frame {
       }
     }
     chartOnly.draw(in: chartArea, on: c)
-    let tables = ScreenTable.tables(
-      for: s.screen, report: report, dataset: dataset, entity: s.entity)
     tabs(tables, active: s.table, in: parts.tabs, on: c)
     if s.table < tables.count { table(tables[s.table], s, in: parts.table, on: c) }
   }
@@ -268,13 +284,21 @@ enum Frame {
     view.draw(in: r, on: c)
   }
 
-  static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let tables = ScreenTable.tables(
-      for: s.screen, report: report, dataset: dataset, entity: s.entity, width: s.size.width)
+  static func list(
+    _ title: String, _ s: UIState, report: Report, tables: [ScreenTable], on c: Canvas
+  ) {
     let count = tables.first?.rows.count ?? 0
-    PanelBox(title: title, focused: true, note: "\(count) rows").draw(in: Layout.box(s.size), on: c)
+    var note = "\(count) rows"
+    if let f = s.filter { note = "\(count) rows matching /\(Sanitize.text(f.typed))" }
+    PanelBox(title: title, focused: true, note: note).draw(in: Layout.box(s.size), on: c)
     if let t = tables.first {
-      if s.screen == .diagnostics && report.diagnostics.isEmpty {
+      if s.screen == .alerts && s.alerts.isEmpty {
+        c.text(
+          Layout.list(s.size).x, Layout.list(s.size).y,
+          "no alerts in this session: status changes and broken files show here", role: .muted)
+        return
+      }
+      if s.screen == .diagnostics && report.diagnostics.isEmpty && s.filter == nil {
         c.text(
           Layout.list(s.size).x, Layout.list(s.size).y, "no diagnostics: the dataset reads cleanly",
           role: .good)

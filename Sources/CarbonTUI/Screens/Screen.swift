@@ -17,4 +17,6 @@ public enum Screen: Hashable, Sendable {
   case scenarioList
   /// Baseline and scenario side by side.
   case compare
+  /// The alerts of the session (status changes, files turning broken).
+  case alerts
 }

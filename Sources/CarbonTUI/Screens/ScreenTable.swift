@@ -20,15 +20,24 @@ public struct ScreenTable: Sendable {
     self.drill = drill
   }
 
+  /// The tables of a state's screen as shown: the active one filtered and sorted.
+  public static func tables(for s: UIState, report: Report, dataset: Dataset?) -> [ScreenTable] {
+    var t = tables(
+      for: s.screen, report: report, dataset: dataset, entity: s.entity, width: s.size.width,
+      alerts: s.alerts)
+    if s.table < t.count { t[s.table] = t[s.table].viewed(filter: s.filter, sort: s.sort) }
+    return t
+  }
+
   /// The tables of a screen (empty for the overview).
   /// `width`: the terminal's width, for tables whose first column takes what is left.
   public static func tables(
-    for screen: Screen, report: Report, dataset: Dataset?, entity: String?, width: Int = 0
-  )
-    -> [ScreenTable]
-  {
+    for screen: Screen, report: Report, dataset: Dataset?, entity: String?, width: Int = 0,
+    alerts: [AlertEntry] = []
+  ) -> [ScreenTable] {
     switch screen {
     case .overview, .scenarioEditor, .scenarioList, .compare: return []
+    case .alerts: return [alertsTable(alerts)]
     case .zoom(.operational):
       if let t = report.operationalFallback { return TargetView.tables(t, report) }
       return [operationalYears(report)]
@@ -198,6 +207,21 @@ public struct ScreenTable: Sendable {
         ])
       },
       drill: list.map { p in fy.map { .program(entity: p.entity, program: p.program, $0) } })
+  }
+
+  /// The alerts of the session, newest first.
+  static func alertsTable(_ alerts: [AlertEntry]) -> ScreenTable {
+    let cols: [TableView.Column] = [.init("time", width: 9), .init("change", width: 200)]
+    let rows = alerts.reversed().map { a -> TableView.Row in
+      let bad: Bool
+      switch a.change.kind {
+      case .broken: bad = true
+      case .status(_, _, _, let to): bad = to == .behind || to == nil
+      }
+      return TableView.Row([a.time, a.change.text], roles: [.muted, bad ? .bad : .good])
+    }
+    return ScreenTable(
+      name: "alerts", columns: cols, rows: rows, drill: rows.map { _ in nil })
   }
 
   static func diagnostics(_ list: [Diagnostic]) -> ScreenTable {

@@ -9,21 +9,23 @@ public enum AppCommand: Hashable, Sendable {
   case recompute(asOf: FiscalYear?, entity: String?, basis: Scope2Basis?)
   /// Switch to the next theme.
   case nextTheme
-  /// Open the scenario editor. No longer emitted: `update` opens the editor screen itself
-  /// (kept so that existing handlers still compile).
-  case openScenarioEditor
   /// Recompute the Report (and keep using it for every later `recompute`) with this scenario:
   /// exactly the levers the user set; levers not in `levers` keep their defaults. Empty
   /// `levers` means no scenario (the baseline). An empty `name` means not saved yet.
   case setScenario(Scenario)
   /// Write `scenarios/NAME.toml` (the name is valid: ScenarioName).
   case saveScenario(Scenario)
-  /// The same, replacing an existing `scenarios/NAME.toml` (the user said yes). Report the
-  /// outcome of either with `ScenarioEditor.saved(_:_:)`.
+  /// The same, replacing an existing `scenarios/NAME.toml` (the user said yes). The app answers
+  /// either with `AppEvent.scenarioSaveDone`.
   case replaceScenario(Scenario)
-  /// Fill `UIState.savedScenarios` with the names in `scenarios/` (without `.toml`).
+  /// List the names in `scenarios/` (without `.toml`); the app answers with
+  /// `AppEvent.scenariosListed`.
   case listScenarios
-  /// Read `scenarios/NAME.toml`; on success call `UIState.applyOpenedScenario(_:)` and
-  /// recompute, else put the diagnostic in `UIState.statusMessage`.
+  /// Read `scenarios/NAME.toml` and recompute; the app answers with
+  /// `AppEvent.scenarioOpened` or `AppEvent.scenarioOpenFailed`.
   case openScenario(String)
+  /// Ring the terminal bell (BEL), once.
+  case bell
+  /// Send a desktop notification escape (OSC 9 or OSC 777), once.
+  case notify(title: String, body: String)
 }

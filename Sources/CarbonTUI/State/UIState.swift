@@ -40,8 +40,14 @@ public struct UIState: Hashable, Sendable {
   // Hooks the app sets.
   /// The dataset folder as given on the command line.
   public var datasetPath = ""
-  /// The header clock, e.g. "12:03:04" (the only time the frame shows).
+  /// The header clock: the wall-clock minute, "12:03", updated once a minute.
   public var clock = ""
+  /// The wall-clock minute as seconds since the epoch (for the age of the data); 0 = unknown.
+  public var now: Int64 = 0
+  /// The wall-clock time the data on screen were loaded, "12:03:04".
+  public var dataTime = ""
+  /// The newest write among the dataset's files (for "operations.csv written 3 h ago").
+  public var newestWrite: FileWrite?
   /// "watching", "polling 2s", or nil.
   public var watchText: String?
   /// A transient message, e.g. "reloaded operations.csv 12:03:04".
@@ -73,6 +79,21 @@ public struct UIState: Hashable, Sendable {
   /// The Report without any scenario (defaults only), for the compare screen; the app fills
   /// it whenever a scenario is in effect (nil = the Report itself is the baseline).
   public var baseline: Report?
+
+  /// The alerts of the session, oldest first (the alerts screen shows them newest first).
+  public var alerts: [AlertEntry] = []
+  /// How many of them are not acknowledged yet: the alert line shows while above 0.
+  public var alertsPending = 0
+  /// `--bell`: ring the terminal bell once per reload that brings alerts.
+  public var bell = false
+  /// `--notify`: send a desktop notification escape once per reload that brings alerts.
+  public var notify = false
+  /// The filter of the active table (nil = none).
+  public var filter: TableFilter?
+  /// The sort of the active table (nil = the table's own order).
+  public var sort: TableSort?
+  /// The input line at the bottom (the filter being typed, or the palette), when open.
+  public var prompt: Prompt?
 
   public init(
     size: Size, mouseEnabled: Bool = true, keys: KeyRegistry = .standard, datasetPath: String = ""

@@ -1,8 +1,17 @@
 import CarbonKit
 import CarbonTerminal
 
-/// The next UI state for an input event, and the side effects the app must carry out.
-/// Pure: the same state, event and context give the same result.
+/// The next UI state for an event, and the side effects the app must carry out. Pure: the
+/// same state, event and context give the same result. Every event of the dashboard loop
+/// comes through here.
+public func update(_ state: UIState, _ event: AppEvent, _ context: UpdateContext) -> (
+  UIState, [AppCommand]
+) {
+  if case .input(let input) = event { return update(state, input, context) }
+  return AppEvents.apply(event, state, context)
+}
+
+/// The next UI state for an input event (a key, a click, a resize).
 public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateContext) -> (
   UIState, [AppCommand]
 ) {
@@ -17,6 +26,7 @@ public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateConte
     guard s.mouseEnabled else { return (s, []) }
     return mouse(s, button, x: x, y: y, context)
   case .key(let key):
+    if s.prompt != nil && !s.showHelp { return PowerKeys.promptKey(key, s, context) }
     if let handled = ScenarioEditor.key(key, s, context) { return handled }
     guard let action = s.keys.action(for: key) else {
       // Esc always closes the help, even when remapped away.
@@ -51,9 +61,7 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   if let handled = ScenarioEditor.perform(action, s, context) { return handled }
   func open(_ screen: Screen) { openScreen(screen, &s) }
   func recompute() -> [AppCommand] { [.recompute(asOf: s.asOf, entity: s.entity, basis: s.basis)] }
-  let tables = ScreenTable.tables(
-    for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity,
-    width: s.size.width)
+  let tables = context.tables(for: s)
   let rowCount = s.table < tables.count ? tables[s.table].rows.count : 0
   func move(_ delta: Int) {
     if s.screen == .overview {
@@ -92,6 +100,9 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .back:
     if s.showRow {
       s.showRow = false
+    } else if s.filter != nil && PowerKeys.hasTable(s) {
+      // Esc clears a table's filter first.
+      PowerKeys.clearFilter(&s)
     } else {
       backScreen(&s)
     }
@@ -111,9 +122,9 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
       let step = max(1, room / 2)
       s.hscroll = min(max(0, s.hscroll + d * step), max(0, width - room))
     } else if tables.count > 1 {
-      s.table = (s.table + d + tables.count) % tables.count
-      s.selection = 0
-      s.scroll = 0
+      let next = (s.table + d + tables.count) % tables.count
+      resetTable(&s)
+      s.table = next
     }
   case .yearPrev, .yearNext:
     let years = context.years
@@ -150,6 +161,17 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     if s.screen == .scenarioEditor { return ScenarioEditor.editorAction(action, s, context) }
     return (s, [])
   case .targets: open(.targets)
+  case .alerts:
+    open(.alerts)
+    s.alertsPending = 0
+  case .alertAcknowledge: s.alertsPending = 0
+  case .filter: s = PowerKeys.openFilter(s)
+  case .filterNext, .filterPrev:
+    s = PowerKeys.nextMatch(s, rows: rowCount, forward: action == .filterNext)
+  case .sort:
+    let columns = s.table < tables.count ? tables[s.table].columns.count : 0
+    s = PowerKeys.cycleSort(s, columns: columns)
+  case .palette: s.prompt = Prompt(kind: .palette)
   case .diagnostics: open(.diagnostics)
   case .drillDown:
     if let t = drillTarget(s, tables: tables, report: context.report) { open(.drillDown(t)) }
@@ -177,23 +199,28 @@ func openScreen(_ screen: Screen, _ s: inout UIState) {
   }
   s.history.append(s.screen)
   s.screen = screen
+  resetTable(&s)
+}
+
+/// A new screen or table: first row, no filter, the table's own order.
+func resetTable(_ s: inout UIState) {
   s.table = 0
   s.selection = 0
   s.scroll = 0
   s.hscroll = 0
   s.showRow = false
+  s.filter = nil
+  s.sort = nil
 }
 
 /// Returns to the previous screen (the overview when there is none).
 func backScreen(_ s: inout UIState) {
   if let prev = s.history.popLast() {
     s.screen = prev
-    s.table = 0
-    s.selection = 0
-    s.scroll = 0
-    s.hscroll = 0
+    resetTable(&s)
   } else if s.screen != .overview {
     s.screen = .overview
+    resetTable(&s)
   }
 }
 
@@ -237,8 +264,7 @@ private func mouse(
       return perform(button == .wheelUp ? .scrollUp : .scrollDown, s, context)
     }
     guard s.screen != .overview else { return (s, []) }
-    let tables = ScreenTable.tables(
-      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = context.tables(for: s)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     s.selection = min(max(0, s.selection + (button == .wheelUp ? -3 : 3)), max(0, n - 1))
     return (s, [])
@@ -279,8 +305,7 @@ private func mouse(
     guard s.screen != .compare else { return (s, []) }
     // A click on a table row selects it (first row below the header).
     let area = s.screen.isZoom ? Layout.zoom(s.size).table : Layout.list(s.size)
-    let tables = ScreenTable.tables(
-      for: s.screen, report: context.report, dataset: context.dataset, entity: s.entity)
+    let tables = context.tables(for: s)
     let n = s.table < tables.count ? tables[s.table].rows.count : 0
     if let (row, first) = clickedRow(
       area, x: x, y: y, rowCount: n, scroll: s.scroll, selected: s.selection)

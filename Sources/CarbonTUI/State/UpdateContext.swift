@@ -11,12 +11,17 @@ public struct UpdateContext {
   public var years: [FiscalYear]
   /// Entity names the filter cycles through (after "all").
   public var entities: [String]
+  /// The tables of the screen on show in the state given to `update`, when the app has built
+  /// them already (once per state, shared with `render`); nil = build them when needed.
+  public var tables: [ScreenTable]?
 
   public init(
-    report: Report, dataset: Dataset?, years: [FiscalYear]? = nil, entities: [String]? = nil
+    report: Report, dataset: Dataset?, years: [FiscalYear]? = nil, entities: [String]? = nil,
+    tables: [ScreenTable]? = nil
   ) {
     self.report = report
     self.dataset = dataset
+    self.tables = tables
     self.years = years ?? UpdateContext.years(of: report)
     self.entities = entities ?? UpdateContext.entities(of: dataset, report: report)
   }
@@ -40,5 +45,10 @@ public struct UpdateContext {
       s.formUnion((report.scope3plus?.byEntity ?? []).map(\.entity))
     }
     return s.sortedByBytes()
+  }
+
+  /// The tables of the state's screen: the app's, else built from the Report.
+  func tables(for s: UIState) -> [ScreenTable] {
+    tables ?? ScreenTable.tables(for: s, report: report, dataset: dataset)
   }
 }

@@ -39,6 +39,10 @@ public struct GlyphSet: Hashable, Sendable {
   public var changeMarks: (up: Character, down: Character, other: Character) {
     isUnicode ? ("\u{25B2}", "\u{25BC}", "\u{25C6}") : ("^", "v", "*")
   }
+  /// The chart markers of the year in progress: year to date, run-rate (shapes, not colours).
+  public var inProgressMarks: (yearToDate: Character, runRate: Character) {
+    isUnicode ? ("\u{25CB}", "\u{25CF}") : ("o", "@")
+  }
 
   /// Box drawing, braille and blocks.
   public static let unicode = GlyphSet(

@@ -11,13 +11,19 @@ public struct ChartPoint: Hashable, Sendable {
 }
 
 /// A line of a chart. History is solid, projection dashed (and its own glyph in block and
-/// ASCII modes), the target path dotted, so they differ without colour.
+/// ASCII modes), the target path dotted, so they differ without colour. The year in progress
+/// is two lone markers, not lines: its year-to-date figure and its run-rate, each with its
+/// own glyph (`GlyphSet.inProgressMarks`) in every mode.
 public struct ChartSeries: Hashable, Sendable {
   public enum Kind: Int, Hashable, Sendable, Comparable {
     // Order = drawing precedence (later wins a shared cell's role).
     case path = 0
     case projection = 1
     case history = 2
+    /// The year in progress, year to date (a marker).
+    case yearToDate = 3
+    /// The year in progress at its run-rate (a marker).
+    case runRate = 4
     public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     /// The style role of the series.
     public var role: StyleRole {
@@ -25,8 +31,12 @@ public struct ChartSeries: Hashable, Sendable {
       case .history: return .chartHistory
       case .projection: return .chartProjection
       case .path: return .chartPath
+      case .yearToDate: return .chartHistory
+      case .runRate: return .accent
       }
     }
+    /// True for the kinds drawn as lone markers.
+    public var isMarker: Bool { self == .yearToDate || self == .runRate }
   }
   public var kind: Kind
   public var points: [ChartPoint]
@@ -117,7 +127,7 @@ public struct LineChart {
       let fy = (yRange.upperBound - y) / ySpan * Double(dh - 1)
       return (screenIndex(fx, in: 0...(dw - 1)), screenIndex(fy, in: 0...(dh - 1)))
     }
-    for s in series.sorted(by: { $0.kind < $1.kind }) {
+    for s in series.sorted(by: { $0.kind < $1.kind }) where !s.kind.isMarker {
       var prev: (Int, Int)?
       var step = 0
       func plot(_ x: Int, _ y: Int) {
@@ -150,6 +160,14 @@ public struct LineChart {
         prev = cur
       }
     }
+    // Markers last, over any line, one cell each.
+    var markers: [(Int, Int, ChartSeries.Kind)] = []
+    for s in series where s.kind.isMarker {
+      for p in s.points {
+        guard let (x, y) = map(p) else { continue }
+        markers.append((x / sx, y / sy, s.kind))
+      }
+    }
     var out = [[ChartCell?]](repeating: [ChartCell?](repeating: nil, count: width), count: height)
     let brailleBits: [[UInt32]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
     for row in 0..<height {
@@ -175,19 +193,23 @@ public struct LineChart {
           ch = Character(Unicode.Scalar(0x2800 + bits) ?? " ")
         case .block:
           switch kind {
-          case .history: ch = bits == 1 ? "▀" : bits == 2 ? "▄" : "█"
+          case .history, .yearToDate, .runRate: ch = bits == 1 ? "▀" : bits == 2 ? "▄" : "█"
           case .projection: ch = glyphs.projectionMark
           case .path: ch = glyphs.pathMark
           }
         case .ascii:
           switch kind {
-          case .history: ch = glyphs.historyMark
+          case .history, .yearToDate, .runRate: ch = glyphs.historyMark
           case .projection: ch = glyphs.projectionMark
           case .path: ch = glyphs.pathMark
           }
         }
         out[row][col] = ChartCell(character: ch, kind: kind)
       }
+    }
+    for (col, row, kind) in markers.sorted(by: { $0.2 < $1.2 }) {
+      let m = glyphs.inProgressMarks
+      out[row][col] = ChartCell(character: kind == .runRate ? m.runRate : m.yearToDate, kind: kind)
     }
     return out
   }

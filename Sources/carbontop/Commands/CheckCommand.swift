@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
       Examples:
         carbontop check sample-data/greenfield
         carbontop check --watch sample-data/greenfield    # print again whenever files change
+        carbontop check --watch --on-change 'cat >> changes.jsonl' sample-data/greenfield
       """)
 
   @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
@@ -36,8 +37,16 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "With --watch: poll every SECONDS instead of using inotify.")
   var poll: Double?
 
+  @Option(
+    name: .customLong("on-change"),
+    help: ArgumentHelp(
+      "With --watch: run CMD (with /bin/sh -c) when a reload changes a target's status or breaks a file; the changes come as JSON on its standard input.",
+      valueName: "CMD"))
+  var onChange: String?
+
   func validate() throws {
     if poll != nil && !watch { throw ValidationError("--poll needs --watch") }
+    if onChange != nil && !watch { throw ValidationError("--on-change needs --watch") }
     if let poll, !(0.01...3600).contains(poll) {
       throw ValidationError("--poll: expected seconds between 0.01 and 3600, found \(poll)")
     }
@@ -46,12 +55,22 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
     if watch {
-      try CheckWatch(folder: folder, poll: poll).run()
+      try CheckWatch(folder: folder, poll: poll, onChange: onChange).run()
       return
     }
     let loaded = try DatasetLocation.load(folder)
-    let hasErrors = try CheckCommand.print(loaded.diagnostics, folder: folder)
+    let hasErrors = try CheckCommand.print(
+      CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
     if hasErrors { throw ExitCode(1) }
+  }
+
+  /// The diagnostics of a load, with a warning when the data are stale (`[monitor]
+  /// stale_after` in dataset.toml).
+  static func withStaleness(_ loaded: LoadedDataset, folder: String) -> [Diagnostic] {
+    let now = Int64(time(nil))
+    guard let w = DatasetFreshness.staleWarning(folder: folder, dataset: loaded.dataset, now: now)
+    else { return loaded.diagnostics }
+    return loaded.diagnostics + [w]
   }
 
   /// Prints diagnostics and a summary line; returns true when there were errors. A failed

@@ -18,12 +18,33 @@ import CarbonText
 struct CheckWatch {
   let folder: String
   let poll: Double?
+  /// `--on-change CMD`: run with the changes of a reload as JSON on standard input.
+  var onChange: String? = nil
 
   func run() throws {
     let signals = try SignalWatcher()
     let watcher = DatasetWatcher(folder: folder, mode: poll.map { .poll(seconds: $0) } ?? .auto)
     let ledger = LiveLedger()
     let tables = TableCache()
+    // What the last reload showed: statuses and error counts per file (for --on-change).
+    var shown: Report?
+    var lastErrors: [String: Int] = [:]
+    var first = true
+    func changes(_ loaded: LoadedDataset) -> [ReportChange] {
+      var errors: [String: Int] = [:]
+      for d in loaded.diagnostics where d.severity == .error { errors[d.file, default: 0] += 1 }
+      defer {
+        lastErrors = errors
+        first = false
+      }
+      var out: [ReportChange] = []
+      if let ds = loaded.dataset {
+        let report = ReportBuilder.build(dataset: ds, scenario: nil)
+        if let shown { out += ReportChange.statuses(from: shown, to: report) }
+        shown = report
+      }
+      return first ? [] : out + ReportChange.broken(before: lastErrors, now: errors)
+    }
     func check(_ why: String) throws {
       let header =
         "== \(Dashboard.clock())  \(Sanitize.text(why))  (\(watcher.modeDescription)) ==\n"
@@ -36,7 +57,15 @@ struct CheckWatch {
         return
       }
       // A failed write ends the watch: exit 2 with the reason.
-      try CheckCommand.print(loaded.diagnostics, folder: folder)
+      try CheckCommand.print(CheckCommand.withStaleness(loaded, folder: folder), folder: folder)
+      let found = changes(loaded)
+      if let onChange, !found.isEmpty {
+        let status = ShellCommand.run(
+          onChange, input: Array(ReportChange.json(found, time: Dashboard.clock()).utf8))
+        if status != 0 {
+          try OutputFile.write("--on-change: the command exited with status \(status)\n", to: nil)
+        }
+      }
     }
     try check("checking \(folder)")
     while true {

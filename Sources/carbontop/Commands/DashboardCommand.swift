@@ -25,6 +25,7 @@ struct DashboardCommand: ParsableCommand {
         carbontop                                   # the bundled Alibaba sample
         carbontop sample-data/greenfield --theme colorblind
         carbontop sample-data/greenfield --poll 2   # poll every 2 s (network filesystems)
+        carbontop sample-data/greenfield --bell --notify   # say when a status changes
       """)
 
   @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
@@ -49,6 +50,16 @@ struct DashboardCommand: ParsableCommand {
   @Option(help: "A scenario file whose levers drive the projections.")
   var scenario: String?
 
+  @Flag(
+    help: "Ring the terminal bell once when a reload changes a target's status or breaks a file.")
+  var bell = false
+
+  @Flag(
+    help:
+      "Send a desktop notification (OSC 9, or OSC 777 in VTE and rxvt terminals; passed through tmux) once when a reload changes a target's status or breaks a file."
+  )
+  var notify = false
+
   func validate() throws {
     if let poll, !(0.01...3600).contains(poll) {
       throw ValidationError("--poll: expected seconds between 0.01 and 3600, found \(poll)")
@@ -69,7 +80,7 @@ struct DashboardCommand: ParsableCommand {
       folder: folder,
       options: .init(
         theme: theme, noColor: noColor, ascii: ascii, mouse: !noMouse, poll: poll,
-        scenarioPath: scenario))
+        scenarioPath: scenario, bell: bell, notify: notify))
     app.run()
   }
 }

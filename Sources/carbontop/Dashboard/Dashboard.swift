@@ -12,8 +12,14 @@ import CarbonText
 /// The dashboard: one event loop, `poll()` over the terminal input, a signalfd, the dataset
 /// watcher's inotify descriptor and a wake-up pipe from background loading. Nothing sleeps
 /// and nothing is redrawn on a timer: a frame is drawn after input, a finished load, a
-/// resize or the end of a "changed" mark, and ncurses sends only the cells that changed, so
-/// an idle dashboard sends nothing.
+/// resize, the end of a "changed" mark or a new minute of the header clock, and ncurses
+/// sends only the cells that changed, so an idle dashboard sends nothing but the clock's
+/// minute.
+///
+/// The loop only turns inputs into `AppEvent`s, hands them to `update` (`dispatch`), carries
+/// out the commands it returns and renders; it never writes a `UIState` field. Another source
+/// of events (a database socket) adds its descriptor to `run`'s poll set and sends its own
+/// event (e.g. "tables changed" -> a load) through `dispatch`.
 final class Dashboard {
   struct Options {
     var theme: String?
@@ -22,6 +28,8 @@ final class Dashboard {
     var mouse = true
     var poll: Double?
     var scenarioPath: String?
+    var bell = false
+    var notify = false
   }
 
   /// How long a changed figure stays marked.
@@ -48,6 +56,8 @@ final class Dashboard {
   private var dataset: Dataset?
   /// Error counts per file of the data on screen, to tell a newly broken file.
   private var goodErrors: [String: Int] = [:]
+  /// Error counts per file of the latest load, to alert once when a file turns broken.
+  private var lastErrors: [String: Int] = [:]
   /// Diagnostics of the latest load (which may be newer than the data on screen).
   private var diagnostics: [Diagnostic] = []
   /// Problems with the theme, the key map or the scenario: shown with the data's.
@@ -58,6 +68,10 @@ final class Dashboard {
   private var report: Report
   private var years: [FiscalYear] = []
   private var changedUntil: ContinuousClock.Instant?
+  /// The wall-clock minute the header shows (seconds since the epoch, a multiple of 60).
+  private var clockMinute: Int64 = -1
+  /// The tables of the screen on show, built once per state for `update` and `render`.
+  private var tables = ScreenTableMemo()
   private var dirty = true
   private var loadedOnce = false
 
@@ -80,14 +94,17 @@ final class Dashboard {
     themeName = options.theme ?? "dark"
     theme = ThemeLoader.defaultTheme
     state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
-    state.monochrome = terminal.colorDepth == .none
     report = ReportBuilder.build(
       dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
       scenario: nil)
-    applyTheme(named: themeName)
+    dispatch(
+      .started(
+        monochrome: terminal.colorDepth == .none, watchText: watcher.modeDescription,
+        bell: options.bell, notify: options.notify))
+    applyTheme(named: themeName, announce: false)
     loadKeyMap()
     loadScenario()
-    state.watchText = watcher.modeDescription
+    tickClock()
   }
 
   /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out.
@@ -108,7 +125,7 @@ final class Dashboard {
           if let result = session.take() { apply(result) }
         }
         for event in terminal.pollInput() {
-          if handle(event) == false { break loop }
+          if dispatch(.input(event)) == false { break loop }
         }
         tick(now: ContinuousClock.now)
         if dirty { draw() }
@@ -131,30 +148,45 @@ final class Dashboard {
           + 1)
     }
     if session.isRunning { consider(100) }
+    consider(Dashboard.msToNextMinute())
     return ms
   }
 
-  /// Time-driven changes: the end of "changed" marks, the loading indicator.
+  /// Time-driven changes: the end of "changed" marks, the loading indicator, the minute.
   private func tick(now: ContinuousClock.Instant) {
     if let until = changedUntil, now >= until {
       changedUntil = nil
-      state.changed = []
-      dirty = true
+      dispatch(.changeMarksExpired)
     }
     let progress = session.slowProgress()
     let loading: String? = progress == nil ? nil : "reading"
     if loading != state.loading || progress?.fraction != state.progress {
-      state.loading = loading
-      state.progress = progress?.fraction
-      dirty = true
+      dispatch(.loading(loading, progress: progress?.fraction))
     }
+    tickClock()
+  }
+
+  /// A new wall-clock minute: the header clock (and the age of the data) move on.
+  private func tickClock() {
+    let t = Int64(time(nil))
+    let minute = t - t % 60
+    guard minute != clockMinute else { return }
+    clockMinute = minute
+    dispatch(.clock(Dashboard.clock(seconds: false), now: minute))
+  }
+
+  /// Milliseconds until the next wall-clock minute (at least 1).
+  private static func msToNextMinute() -> Int32 {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    let into = Int64(ts.tv_sec % 60) * 1000 + Int64(ts.tv_nsec / 1_000_000)
+    return Int32(max(1, 60_000 - into))
   }
 
   private func reload(for change: DatasetChange) {
     let names = change.paths.filter { $0 != "." && !$0.hasPrefix("scenarios/") }
     if change.folderGone {
-      state.statusMessage = "dataset folder is gone: showing the last good data"
-      dirty = true
+      dispatch(.folderGone)
       return
     }
     if names.isEmpty && !change.entries.contains(where: { $0.kind == .folderBack }) { return }
@@ -170,35 +202,38 @@ final class Dashboard {
   /// otherwise the new diagnostics with the last good data kept.
   private func apply(_ result: DatasetSession.Result) {
     dirty = true
-    let stamp = Dashboard.clock()
+    let stamp = Dashboard.clock(seconds: true)
     guard let loaded = result.loaded else {
-      state.statusMessage = "cannot read the dataset: \(result.failure ?? "unknown error")"
+      dispatch(.loadFailed(result.failure ?? "unknown error"))
       return
     }
     diagnostics = loaded.diagnostics
     let errors = Dashboard.errorCounts(loaded.diagnostics)
     let worse = errors.contains { file, n in n > (goodErrors[file] ?? 0) }
+    let first = !loadedOnce
+    loadedOnce = true
+    let turnedBroken = first ? [] : ReportChange.broken(before: lastErrors, now: errors)
+    lastErrors = errors
     if let new = loaded.dataset, !(worse && dataset != nil) {
       dataset = new
       goodErrors = errors
-      rebuild(markChanges: loadedOnce)
-      state.clock = stamp
-      if loadedOnce {
-        state.statusMessage = "reloaded \(result.reason) \(stamp)"
-      } else if loaded.hasErrors {
-        state.statusMessage = "the data has errors: D lists them"
-      }
+      let old = report
+      let changes = rebuild(markChanges: !first)
+      let statuses = first ? [] : ReportChange.statuses(from: old, to: report)
+      dispatch(
+        .dataShown(
+          DataShown(
+            reason: result.reason, time: stamp, first: first, hasErrors: loaded.hasErrors,
+            changes: changes, newestWrite: result.newestWrite, alerts: statuses + turnedBroken)))
     } else {
-      let broken = errors.filter { $0.value > (goodErrors[$0.key] ?? 0) }.keys.sorted().joined(
-        separator: ", ")
-      state.statusMessage =
-        dataset == nil
-        ? "the dataset cannot be read: D lists the errors"
-        : "errors in \(broken): showing the data of \(state.clock); D lists them"
+      let broken = errors.filter { $0.value > (goodErrors[$0.key] ?? 0) }.keys.sorted()
       refreshDiagnostics()
-      if dataset == nil && !loadedOnce { state.screen = .diagnostics }
+      dispatch(
+        .dataKept(
+          DataKept(
+            brokenFiles: broken, noData: dataset == nil, first: first,
+            newestWrite: result.newestWrite, alerts: turnedBroken, time: stamp)))
     }
-    loadedOnce = true
   }
 
   private static func errorCounts(_ diags: [Diagnostic]) -> [String: Int] {
@@ -207,32 +242,34 @@ final class Dashboard {
     return out
   }
 
-  /// Recomputes the report from the data on screen, the view and the scenario.
-  private func rebuild(markChanges: Bool) {
-    guard let dataset else { return }
+  /// Recomputes the report from the data on screen, the view and the scenario; returns the
+  /// figures that changed (when asked to mark them).
+  @discardableResult
+  private func rebuild(markChanges: Bool) -> [FigureKey: Int] {
+    guard let dataset else { return [:] }
     builder = ReportBuilder(dataset: dataset.viewed(view))
     let old = report
     report = builder?.build(scenario: scenario) ?? report
-    state.baseline = scenario == nil ? nil : builder?.build(scenario: nil)
+    reportChanged()
     if view.asOf == nil { years = UpdateContext.years(of: report) }
-    refreshDiagnostics()
-    if markChanges {
-      let changed = FigureKey.changeDirections(from: old, to: report)
-      if !changed.isEmpty {
-        state.changed = Set(changed.keys)
-        state.changeDirections = changed
-        changedUntil = .now + .seconds(Dashboard.changedMarkSeconds)
-      }
-    }
-    dirty = true
+    guard markChanges else { return [:] }
+    let changed = FigureKey.changeDirections(from: old, to: report)
+    if !changed.isEmpty { changedUntil = .now + .seconds(Dashboard.changedMarkSeconds) }
+    return changed
   }
 
   /// Only the levers changed: the dataset index is kept, the projections are redone.
   private func recomputeScenario() {
     guard let builder else { return }
     report = builder.build(scenario: scenario)
-    state.baseline = scenario == nil ? nil : builder.build(scenario: nil)
+    reportChanged()
+  }
+
+  /// The Report was rebuilt: its diagnostics, the baseline of the compare screen, the tables.
+  private func reportChanged() {
     refreshDiagnostics()
+    tables.reportChanged()
+    dispatch(.baselineBuilt(scenario == nil ? nil : builder?.build(scenario: nil)))
     dirty = true
   }
 
@@ -240,52 +277,61 @@ final class Dashboard {
     report.diagnostics = DiagnosticOrder.sorted(diagnostics) + settingsDiagnostics
   }
 
-  /// One input event; false to quit.
-  private func handle(_ event: InputEvent) -> Bool {
-    if case .resize = event { dirty = true }
+  /// One event through `update`, then its commands; false to quit.
+  @discardableResult
+  private func dispatch(_ event: AppEvent) -> Bool {
+    if case .input(.resize) = event { dirty = true }
     let context = UpdateContext(
-      report: report, dataset: dataset, years: years.isEmpty ? nil : years)
+      report: report, dataset: dataset, years: years.isEmpty ? nil : years,
+      tables: tables.tables(for: state, report: report, dataset: dataset))
     let (next, commands) = update(state, event, context)
     if next != state {
       state = next
       dirty = true
     }
-    for command in commands {
-      switch command {
-      case .quit:
-        return false
-      case .recompute(let asOf, let entity, let basis):
-        view = DatasetView(asOf: asOf, entity: entity, basis: basis)
-        rebuild(markChanges: false)
-      case .nextTheme:
-        applyTheme(named: themes.nextTheme(after: themeName))
-        state.statusMessage = "theme \(themeName)"
-      case .openScenarioEditor:
-        state.screen = .scenarioEditor
-      case .setScenario(let sc):
+    for command in commands where perform(command) == false { return false }
+    return true
+  }
+
+  /// Carries out one command of `update`; its result comes back as an event. False to quit.
+  private func perform(_ command: AppCommand) -> Bool {
+    switch command {
+    case .quit:
+      return false
+    case .recompute(let asOf, let entity, let basis):
+      view = DatasetView(asOf: asOf, entity: entity, basis: basis)
+      rebuild(markChanges: false)
+    case .nextTheme:
+      applyTheme(named: themes.nextTheme(after: themeName), announce: true)
+    case .setScenario(let sc):
+      scenario = sc.levers.isEmpty ? nil : sc
+      recomputeScenario()
+    case .saveScenario(let sc), .replaceScenario(let sc):
+      var replace = false
+      if case .replaceScenario = command { replace = true }
+      let outcome: ScenarioEditor.SaveOutcome
+      do {
+        let path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
+        outcome = .saved(
+          file: PathText.lastComponent(path), clock: Dashboard.clock(seconds: true))
         scenario = sc.levers.isEmpty ? nil : sc
         recomputeScenario()
-      case .saveScenario(let sc), .replaceScenario(let sc):
-        var replace = false
-        if case .replaceScenario = command { replace = true }
-        let outcome: ScenarioEditor.SaveOutcome
-        do {
-          let path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
-          outcome = .saved(file: PathText.lastComponent(path), clock: Dashboard.clock())
-          scenario = sc.levers.isEmpty ? nil : sc
-          recomputeScenario()
-        } catch ScenarioFileError.exists {
-          outcome = .exists
-        } catch {
-          outcome = .failed("\(error)")
-        }
-        state = ScenarioEditor.saved(state, sc, outcome)
-      case .listScenarios:
-        state.savedScenarios = ScenarioFile.list(datasetFolder: folder)
-      case .openScenario(let name):
-        openScenario(
-          path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
+      } catch ScenarioFileError.exists {
+        outcome = .exists
+      } catch {
+        outcome = .failed("\(error)")
       }
+      dispatch(.scenarioSaveDone(sc, outcome))
+    case .listScenarios:
+      dispatch(.scenariosListed(ScenarioFile.list(datasetFolder: folder)))
+    case .openScenario(let name):
+      openScenario(
+        path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
+    case .bell:
+      TerminalEscapes.send(TerminalEscapes.bell)
+    case .notify(let title, let body):
+      TerminalEscapes.send(
+        TerminalEscapes.notification(title: title, body: body, environment: SystemInfo.environment))
     }
     return true
   }
@@ -294,8 +340,11 @@ final class Dashboard {
 
   private func draw() {
     dirty = false
-    state.size = terminal.size
-    render(state, report: report, dataset: dataset, palette: theme, glyphs: glyphs, on: terminal)
+    if terminal.size != state.size { dispatch(.input(.resize(terminal.size))) }
+    dirty = false
+    render(
+      state, report: report, dataset: dataset, palette: theme, glyphs: glyphs,
+      tables: tables.tables(for: state, report: report, dataset: dataset), on: terminal)
     terminal.flush()
   }
 
@@ -308,19 +357,17 @@ final class Dashboard {
 
   // MARK: - Settings
 
-  private func applyTheme(named name: String) {
+  private func applyTheme(named name: String, announce: Bool) {
     let result = themeCache[name] ?? themes.load(named: name)
     themeCache[name] = result
     themeName = name
     theme = result.theme.styleForDepth(terminal.colorDepth)
     settingsDiagnostics.removeAll { $0.file.hasSuffix(".toml") && $0.file.contains("theme") }
-    if !result.diagnostics.isEmpty {
-      settingsDiagnostics += result.diagnostics
-      state.statusMessage =
-        "theme \(name): \(result.diagnostics[0].message) (using the default theme)"
-    }
+    settingsDiagnostics += result.diagnostics
     refreshDiagnostics()
     dirty = true
+    dispatch(
+      .themeApplied(name: name, problem: result.diagnostics.first?.message, announce: announce))
   }
 
   private func loadKeyMap() {
@@ -333,8 +380,7 @@ final class Dashboard {
     else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
-    state.keys = keys
-    if let first = errors.first { state.statusMessage = first }
+    dispatch(.keysLoaded(keys, problem: errors.first))
   }
 
   private func loadScenario() {
@@ -350,23 +396,22 @@ final class Dashboard {
     settingsDiagnostics += diags
     if let s {
       scenario = s.levers.isEmpty ? nil : s
-      state.applyOpenedScenario(s)
       recomputeScenario()
-      state.statusMessage =
-        "scenario \(s.name)" + (diags.isEmpty ? "" : ": \(diags.count) warning(s), D lists them")
+      dispatch(.scenarioOpened(s, warnings: diags.count))
     } else {
-      let first = diags.first.map { $0.description } ?? "cannot be read"
-      state.statusMessage = "scenario not opened: \(first)"
+      dispatch(.scenarioOpenFailed(diags.first.map { $0.description } ?? "cannot be read"))
     }
     refreshDiagnostics()
     dirty = true
   }
 
-  /// HH:MM:SS, local time.
-  static func clock() -> String {
+  /// HH:MM:SS (or HH:MM), local time.
+  static func clock(seconds: Bool = true) -> String {
     var t = time(nil)
     var tm = tm()
     localtime_r(&t, &tm)
-    return CFormat.string("%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec)
+    return seconds
+      ? CFormat.string("%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec)
+      : CFormat.string("%02d:%02d", tm.tm_hour, tm.tm_min)
   }
 }

@@ -25,6 +25,8 @@ final class DatasetSession: Sendable {
     /// The tables read from disk by this load (the others were unchanged).
     var tablesRead: [String] = []
     var seconds: Double
+    /// The newest write among the dataset's files, for the freshness in the header.
+    var newestWrite: FileWrite?
   }
 
   private struct State {
@@ -93,6 +95,8 @@ final class DatasetSession: Sendable {
       } catch {
         result.failure = "\(error)"
       }
+      result.newestWrite = DatasetFreshness.newestWrite(
+        folder: folder, dataset: result.loaded?.dataset)
       result.ledgerRead = ledger.lastRead
       result.tablesRead = tables.lastRead
       result.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
