@@ -26,6 +26,12 @@ let package = Package(
     // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
     .systemLibrary(name: "CNcursesW"),
     .target(name: "CarbonTerminal", dependencies: ["CNcursesW"]),
+    // libpq (Debian's libpq-dev), PostgreSQL's own client: the URL, PG* variables, ~/.pgpass,
+    // service files and sslmode come with it (docs/postgres.md).
+    .systemLibrary(name: "CLibPQ"),
+    // The PostgreSQL source: a dataset in a schema, db init/import/export, LISTEN/NOTIFY.
+    .target(
+      name: "CarbonPostgres", dependencies: ["CLibPQ", "CarbonData", "CarbonKit", "CarbonSystem"]),
     .target(
       name: "CarbonTUI",
       dependencies: ["CarbonKit", "CarbonSystem", "CarbonTerminal", "CarbonTOML"]
@@ -33,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "carbontop",
       dependencies: [
-        "CarbonKit", "CarbonSystem", "CarbonData", "CarbonTerminal", "CarbonTUI",
+        "CarbonKit", "CarbonSystem", "CarbonData", "CarbonPostgres", "CarbonTerminal", "CarbonTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link the Swift libraries statically: the peak memory goal of the
@@ -57,6 +63,8 @@ let package = Package(
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit"]),
+    .testTarget(
+      name: "CarbonPostgresTests", dependencies: ["CarbonPostgres", "CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal"]),
     .testTarget(
       name: "CarbonTUITests", dependencies: ["CarbonTUI", "CarbonKit", "CarbonTerminal"]),

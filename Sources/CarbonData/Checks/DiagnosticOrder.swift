@@ -7,10 +7,11 @@ public enum DiagnosticOrder {
   static func rank(_ file: String) -> Int {
     switch file {
     case "dataset.toml": return 0
-    case "operations.csv": return 1
-    case "value_chain.csv": return 2
-    case "revenue.csv": return 3
-    case "avoided.csv": return 4
+    // A database source's tables (CarbonPostgres) rank like the files they mirror.
+    case "operations.csv", "operations": return 1
+    case "value_chain.csv", "value_chain": return 2
+    case "revenue.csv", "revenue": return 3
+    case "avoided.csv", "avoided": return 4
     default:
       if file == "events" || file.hasPrefix("events/") { return 5 }
       if file == "scenarios" || file.hasPrefix("scenarios/") { return 6 }

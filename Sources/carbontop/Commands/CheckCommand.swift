@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 
 #if canImport(Glibc)
@@ -23,7 +24,10 @@ struct CheckCommand: ParsableCommand {
         carbontop check --watch /srv/pipeline/dataset     # print again whenever files change
       """)
 
-  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  @Argument(
+    help:
+      "The dataset folder or postgres://USER@HOST/DB?schema=NAME (default: sample-data/alibaba when it exists)."
+  )
   var dataset: String?
 
   @Flag(
@@ -44,6 +48,11 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
     if watch {
+      if PGTarget.isURL(folder) {
+        throw UsageError(
+          "--watch follows a folder; a database is followed live by the dashboard (docs/postgres.md)"
+        )
+      }
       try CheckWatch(folder: folder, poll: poll).run()
       return
     }
@@ -60,7 +69,7 @@ struct CheckCommand: ParsableCommand {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     out +=
-      "\(Sanitize.text(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      "\(DatasetLocation.display(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     FDText.out(out)
     return errors > 0
   }
