@@ -9,10 +9,12 @@ import CarbonKit
 /// small query and `LedgerRowCheck`.
 public enum LedgerQuery {
   /// The aggregation of the events with `id > after` (and `id <= upTo` when given), restricted
-  /// to the fiscal years `years` when given. Columns: `g` (the grouping set: 1 groups, 7 years,
+  /// to the fiscal years `years` when given, or to the fiscal years of the valid rows with
+  /// `id > touchedAfter` (live: appended events). Columns: `g` (the grouping set: 1 groups, 7 years,
   /// 14 months, 15 all), fy, entity, program, ym, milli, n, p, first_id, rows, rejected, last_id.
   public static func sql(
-    schema: String, endMonth: Int, after: Int64 = 0, upTo: Int64? = nil, years: [Int]? = nil
+    schema: String, endMonth: Int, after: Int64 = 0, upTo: Int64? = nil, years: [Int]? = nil,
+    touchedAfter: Int64? = nil
   ) -> String {
     let s = SQL.identifier(schema)
     var whereClause = "id > \(after)"
@@ -21,6 +23,16 @@ public enum LedgerQuery {
     if let years {
       outer =
         "WHERE fy IN (\(years.isEmpty ? "NULL" : years.map(String.init).joined(separator: ",")))"
+    }
+    if let touchedAfter {
+      // The fiscal years of the rows added since `touchedAfter`: only they are aggregated again.
+      outer = """
+        WHERE fy IN (SELECT DISTINCT \(s).carbontop_event_month(timestamp) / 12
+            + CASE WHEN \(s).carbontop_event_month(timestamp) % 12 + 1 > \(endMonth) THEN 1 ELSE 0 END
+          FROM \(s).events
+          WHERE id > \(touchedAfter)
+            AND \(s).carbontop_event_ok(timestamp, entity, program, participant, avoided_kgco2e))
+        """
     }
     return """
       SELECT grouping(fy, entity, program, ym) AS g, fy, entity, program, ym,

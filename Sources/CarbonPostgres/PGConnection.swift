@@ -27,7 +27,7 @@ public final class PGConnection {
     conn = c
     if PQstatus(c) != CONNECTION_OK {
       let why = target.scrub(PGConnection.trimmed(String(cString: PQerrorMessage(c))))
-      PQfinish(c)
+      // deinit finishes the connection (every property is set, so it runs after the throw).
       throw PGError("cannot connect to \(target.display): \(why)")
     }
     // Notices ("relation already exists, skipping") would go to stderr, over the dashboard.

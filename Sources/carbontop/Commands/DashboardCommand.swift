@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 
 #if canImport(Glibc)
@@ -20,9 +21,13 @@ struct DashboardCommand: ParsableCommand {
         carbontop                                   # the bundled Alibaba sample
         carbontop sample-data/greenfield --theme colorblind
         carbontop /srv/pipeline/dataset --poll 2    # a network filesystem: poll every 2 s
+        carbontop 'postgres://me@db/carbon?schema=acme'   # live through LISTEN/NOTIFY
       """)
 
-  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  @Argument(
+    help:
+      "The dataset folder or postgres://USER@HOST/DB?schema=NAME (default: sample-data/alibaba when it exists)."
+  )
   var dataset: String?
 
   @Option(
@@ -52,7 +57,7 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
-    guard FileBytes.isFolder(folder) else {
+    guard PGTarget.isURL(folder) || FileBytes.isFolder(folder) else {
       throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
     }
     guard isatty(0) == 1, isatty(1) == 1 else {

@@ -1,5 +1,6 @@
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonTUI
 import CarbonTerminal
@@ -30,8 +31,11 @@ final class Dashboard {
   private let options: Options
   private let signals: SignalWatcher
   private let wake: WakePipe
-  private let watcher: DatasetWatcher
+  /// The folder's watcher; nil for a database, which `live` follows.
+  private let watcher: DatasetWatcher?
   private let session: DatasetSession
+  /// A dataset in PostgreSQL: its socket joins the poll, notifications reload changed tables.
+  private let live: PostgresLive?
   private let terminal: NcursesTerminal
   private let terminalGuard: TerminalGuard
   private let themes: ThemeLoader
@@ -67,8 +71,14 @@ final class Dashboard {
     self.folder = folder
     self.options = options
     // The watcher before the first load, so nothing written in between is missed.
-    watcher = DatasetWatcher(
-      folder: folder, mode: options.poll.map { .poll(seconds: $0) } ?? .auto)
+    if let target = PGTarget(url: folder) {
+      live = PostgresLive(target: target)
+      watcher = nil
+    } else {
+      live = nil
+      watcher = DatasetWatcher(
+        folder: folder, mode: options.poll.map { .poll(seconds: $0) } ?? .auto)
+    }
     session = DatasetSession(folder: folder, wake: wake)
     themes = ThemeLoader.standard()
     FatalSignalRestore.install()
@@ -78,30 +88,39 @@ final class Dashboard {
     glyphs = GlyphSet.choose(terminalUnicode: terminal.unicode, asciiFlag: options.ascii)
     themeName = options.theme ?? "dark"
     theme = ThemeLoader.defaultTheme
-    state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
+    state = UIState(
+      size: terminal.size, mouseEnabled: options.mouse,
+      datasetPath: DatasetLocation.display(folder))
     state.monochrome = terminal.colorDepth == .none
     report = ReportBuilder.build(
-      dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
+      dataset: Dataset(
+        organization: Organization(name: live?.target.schema ?? PathText.lastComponent(folder))),
       scenario: nil)
     applyTheme(named: themeName)
     loadKeyMap()
     loadScenario()
-    state.watchText = watcher.modeDescription
+    state.watchText = watcher?.modeDescription ?? "live"
   }
 
   /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out.
   func run() {
     terminalGuard.run {
-      session.request(reason: "start")
       drawLoading()
+      if let live { apply(live.start()) } else { session.request(reason: "start") }
       loop: while true {
         let now = ContinuousClock.now
         var fds = [terminal.inputFD, signals.fd, wake.readFD]
-        if watcher.fd >= 0 { fds.append(watcher.fd) }
+        if let watcher, watcher.fd >= 0 { fds.append(watcher.fd) }
+        let liveFD = live?.socket ?? -1
+        if liveFD >= 0 { fds.append(liveFD) }
         let ready = Poller.wait(fds: fds, timeoutMs: timeout(now: now))
         if ready.contains(signals.fd), !signals.read().isEmpty { break loop }
-        if watcher.fd >= 0, ready.contains(watcher.fd) { watcher.handleReadable() }
-        if let change = watcher.takeChanges() { reload(for: change) }
+        if let watcher, watcher.fd >= 0, ready.contains(watcher.fd) { watcher.handleReadable() }
+        if let change = watcher?.takeChanges() { reload(for: change) }
+        if let live {
+          if liveFD >= 0, ready.contains(liveFD) { apply(live.readable()) }
+          apply(live.tick(now: .now))
+        }
         if ready.contains(wake.readFD) {
           _ = wake.drain()
           if let result = session.take() { apply(result) }
@@ -118,8 +137,9 @@ final class Dashboard {
   // MARK: - Loop pieces
 
   private func timeout(now: ContinuousClock.Instant) -> Int32 {
-    var ms = watcher.timeoutMs(now: now)
+    var ms = watcher?.timeoutMs(now: now) ?? -1
     func consider(_ t: Int32) { ms = ms < 0 ? t : min(ms, t) }
+    if let t = live?.timeoutMs(now: now), t >= 0 { consider(t) }
     if let until = changedUntil {
       let left = until - now
       consider(
@@ -200,6 +220,31 @@ final class Dashboard {
     loadedOnce = true
   }
 
+  /// What the database source reports: loads go through `apply` like a folder's; a dropped
+  /// connection keeps the data on screen and says so in the status bar.
+  private func apply(_ events: [PostgresLive.Event]) {
+    for event in events {
+      dirty = true
+      switch event {
+      case .loaded(let loaded, let reason):
+        apply(DatasetSession.Result(loaded: loaded, reason: reason, ledgerRead: "", seconds: 0))
+        state.watchText = "live"
+      case .failed(let message):
+        state.statusMessage =
+          "database: \(message)" + (dataset == nil ? "" : ": showing the data of \(state.clock)")
+      case .disconnected(let why, let retryIn):
+        state.watchText = "disconnected"
+        state.statusMessage =
+          "database connection lost (\(why))"
+          + (dataset == nil ? "" : ": showing the data of \(state.clock)")
+          + CFormat.string("; reconnecting in %.1f s", retryIn)
+      case .reconnected:
+        state.watchText = "live"
+        state.statusMessage = "database reconnected \(Dashboard.clock())"
+      }
+    }
+  }
+
   private static func errorCounts(_ diags: [Diagnostic]) -> [String: Int] {
     var out: [String: Int] = [:]
     for d in diags where d.severity == .error { out[d.file, default: 0] += 1 }
@@ -266,7 +311,14 @@ final class Dashboard {
         recomputeScenario()
       case .saveScenario(let sc):
         do {
-          let path = try ScenarioFile.save(sc, datasetFolder: folder)
+          let path: String
+          if let live {
+            // Only the scenario table is written, in a transaction.
+            try PostgresDataset.saveScenario(PGConnection(live.target), sc)
+            path = sc.name + ".toml"
+          } else {
+            path = try ScenarioFile.save(sc, datasetFolder: folder)
+          }
           state.scenarioName = sc.name
           state.scenarioModified = false
           scenario = sc.levers.isEmpty ? nil : sc
@@ -276,7 +328,9 @@ final class Dashboard {
           state.statusMessage = "cannot save the scenario: \(error)"
         }
       case .listScenarios:
-        state.savedScenarios = ScenarioFile.list(datasetFolder: folder)
+        state.savedScenarios =
+          live.map { $0.scenarios.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+          ?? ScenarioFile.list(datasetFolder: folder)
       case .openScenario(let name):
         openScenario(
           path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
@@ -297,7 +351,8 @@ final class Dashboard {
   private func drawLoading() {
     terminal.clear(style: theme[.background])
     terminal.put(
-      x: 1, y: 0, "carbontop  reading \(Sanitize.text(folder)) ...", style: theme[.header])
+      x: 1, y: 0, "carbontop  reading \(DatasetLocation.display(folder)) ...",
+      style: theme[.header])
     terminal.flush()
   }
 
@@ -337,7 +392,12 @@ final class Dashboard {
   /// Opens a scenario file: its levers drive the projections; a broken file is a diagnostic
   /// and a message, and the scenario in effect stays.
   private func openScenario(path: String, display: String) {
-    let (s, diags) = ScenarioFile.load(path: path, name: display)
+    let (s, diags) =
+      live.flatMap { db in
+        db.scenarios[PathText.lastComponent(path).replacing(".toml", with: "")].map {
+          ScenarioFile.parse($0, name: display, path: path)
+        }
+      } ?? ScenarioFile.load(path: path, name: display)
     settingsDiagnostics.removeAll { $0.file == display }
     settingsDiagnostics += diags
     if let s {
