@@ -1,6 +1,7 @@
 import CarbonData
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// Where a dataset lives in PostgreSQL: `postgres://USER@HOST/DB?schema=NAME` (or
 /// `postgresql://`). `schema` is carbontop's own parameter (default `public`); everything else

@@ -1,6 +1,8 @@
+import CarbonText
+
 /// A terminal in memory for tests: a grid of cells, scripted input, a count of flushes.
 /// Wide characters take two cells (the second is a continuation cell); control characters
-/// are drawn as `?`, as the ncurses terminal does.
+/// are drawn as U+FFFD (`Sanitize`), as the ncurses terminal does.
 public final class InMemoryTerminal: Terminal {
   /// One cell of the grid.
   public struct Cell: Hashable, Sendable {
@@ -47,7 +49,7 @@ public final class InMemoryTerminal: Terminal {
     guard y >= 0, y < size.height else { return }
     var col = x
     for ch in text {
-      let safe: Character = Self.isControl(ch) ? "?" : ch
+      let safe: Character = Self.isControl(ch) ? Sanitize.replacement : ch
       let w = CellWidth.of(safe)
       if w == 0 {
         // A combining mark joins the previous cell, if it is on the grid.
@@ -77,8 +79,10 @@ public final class InMemoryTerminal: Terminal {
     }
   }
 
+  /// True for a character the terminal must never receive raw (`Sanitize`'s one rule); it is
+  /// drawn as U+FFFD, the last line of defence behind the views' own sanitizing.
   static func isControl(_ ch: Character) -> Bool {
-    ch.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+    ch.unicodeScalars.contains(where: Sanitize.isUnsafe)
   }
 
   public func fill(x: Int, y: Int, width: Int, height: Int, style: Style) {

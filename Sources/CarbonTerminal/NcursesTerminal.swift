@@ -1,4 +1,5 @@
 import CNcursesW
+import CarbonText
 import Glibc
 
 /// The real terminal: the only code in carbontop that calls ncurses.
@@ -231,7 +232,7 @@ public final class NcursesTerminal: Terminal {
       }
     } else {
       for ch in text {
-        let safe: Character = InMemoryTerminal.isControl(ch) ? "?" : ch
+        let safe: Character = InMemoryTerminal.isControl(ch) ? Sanitize.replacement : ch
         let w = CellWidth.of(safe)
         // Outside UTF-8 ncurses would blank non-ASCII: a ? per cell keeps the layout.
         let asQuestionMarks = !localeIsUTF8 && !safe.isASCII

@@ -42,6 +42,28 @@ func avoidedDataset(extraTargets: [Target] = []) -> Dataset {
 }
 
 @Suite struct AvoidedTests {
+  @Test func sectionProjectionFollowsTheScenario() throws {
+    // avoided_growth = 0.10 from L = FY2025 (A(L) = 59.208e6, Cum(L) = 115.455e6), n = 10:
+    // Cum(FY2035) = 115.455e6 + 59.208e6 x sum_{k=1..10} 1.1^k
+    //             = 115.455e6 + 59.208e6 x 17.53116706110 = 1153.4314...e6 (< 1.5e9: not met).
+    // Year reached at 10%: FY2035 1153.43e6; FY2036 adds 59.208e6 x 1.1^11 = 168.93e6 ->
+    // 1322.36e6; FY2037 adds 185.82e6 -> 1508.18e6 >= 1.5e9: FY2037.
+    let sum = (1...10).reduce(0.0) { acc, k in acc + (0..<k).reduce(1.0) { p, _ in p * 1.1 } }
+    let expected = 115.455e6 + 59.208e6 * sum
+    let r = ReportBuilder.build(
+      dataset: avoidedDataset(), scenario: Scenario(name: "s", levers: [.avoidedGrowth: 0.10]))
+    let s3 = try #require(r.scope3plus)
+    #expect(close(s3.projectedTotalAtBy, expected, 1e-3))
+    #expect(s3.projectedTotalAtBy == r.targets[0].outcome.projectedAtBy)
+    #expect(s3.projectedYearReached == fy(2037))
+    // The status stays on history (the latest growth reaches the amount in FY2030).
+    #expect(r.targets[0].status == .onTrack)
+    // Without a scenario: the latest growth, DATA.md's definition (FY2030, 4.226e10).
+    let base = ReportBuilder.build(dataset: avoidedDataset(), scenario: nil)
+    #expect(close(base.scope3plus?.projectedTotalAtBy, 4.22609987047904e10, 1e2))
+    #expect(base.scope3plus?.projectedYearReached == fy(2030))
+  }
+
   @Test func bisectionAlibabaLike() throws {
     let g = try #require(
       Formulas.requiredGrowth(latest: 59.208e6, remaining: 1.5e9 - 115.455e6, years: 10))

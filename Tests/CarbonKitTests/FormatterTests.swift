@@ -1,3 +1,4 @@
+import CarbonText
 import Foundation
 import Testing
 

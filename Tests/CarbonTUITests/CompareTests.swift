@@ -29,7 +29,7 @@ import Testing
     let ops = row(t, "Carbon-neutral own")
     #expect(ops.contains("FY2030 missed by 2.95 Mt"))
     #expect(ops.contains("met in FY2029"))
-    #expect(row(t, "vc-intensity").contains("missed by 1.71 t/M CNY  missed by 0.25 t/M CNY"))
+    #expect(row(t, "vc-intensity").contains("missed by 1.71 t/M CNY  missed by 0.250 t/M CNY"))
     let av = row(t, "scope3plus")
     #expect(av.contains("FY2035 met in FY2033"))
     #expect(av.contains("missed by 300.0 Mt"))

@@ -112,7 +112,7 @@ enum Fixtures {
         by: fy(2030), latestFY: nil, status: .noData, gap: nil, outcome: none),
     ]
     targets[2].projection = avoidedProjection(growth: 0.776)
-    return Report(
+    var r = Report(
       organization: "Alibaba Group", latestCompleteFY: fy(2025), inProgressFY: fy(2026),
       inProgressThrough: YearMonth(year: 2025, month: 6),
       scenario: ScenarioInfo(name: nil, levers: [:], defaults: [:]), targets: targets,
@@ -125,6 +125,9 @@ enum Fixtures {
         Diagnostic(
           .warning, file: "value_chain.csv", line: 2, column: 7, "unknown column \"qualty\""),
       ])
+    // As ReportBuilder copies it from dataset.toml: the panels read the unit from the Report.
+    r.revenueUnit = "million CNY"
+    return r
   }
 
   static func dataset() -> Dataset {

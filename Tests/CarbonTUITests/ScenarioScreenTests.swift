@@ -32,7 +32,7 @@ import Testing
     }
     // Every target: history status and projected outcome, distinct.
     #expect(row(t, "Carbon-neutral own operations").contains("BEHIND   met in FY2029"))
-    #expect(row(t, "vc-intensity").contains("BEHIND   missed by 0.25 t/M CNY at FY2030"))
+    #expect(row(t, "vc-intensity").contains("BEHIND   missed by 0.250 t/M CNY at FY2030"))
     #expect(row(t, "scope3plus").contains("ON TRACK missed by 300.0 Mt at FY2035"))
     #expect(text.contains("projected (scenario)"))
     if let p = t.find("met in FY2029") { #expect(t.style(p.x, p.y) == palette.style(.good)) }
@@ -123,7 +123,7 @@ import Testing
     #expect(ScenarioText.outcome(r.targets[0]) == "met in FY2029")
     #expect(
       ScenarioText.outcome(r.targets[1], intensityUnit: "t/M CNY")
-        == "missed by 0.25 t/M CNY at FY2030")
+        == "missed by 0.250 t/M CNY at FY2030")
     #expect(ScenarioText.outcome(r.targets[2]) == "missed by 300.0 Mt at FY2035")
     #expect(ScenarioText.outcome(r.targets[2], short: true) == "missed by 300.0 Mt")
     #expect(ScenarioText.outcome(r.targets[3]) == "no projection (data missing)")
@@ -149,7 +149,7 @@ import Testing
     s.scenarioName = "clean80"
     let t = Fixtures.draw(s, report: ScenarioFixtures.scenario())
     #expect(t.text.contains("scenario: met in FY2029"))
-    #expect(t.text.contains("scenario: missed by 0.25 t/M CNY"))
+    #expect(t.text.contains("scenario: missed by 0.250 t/M CNY"))
     #expect(t.text.contains("net 4.45 Mt  path 2.53 Mt  BEHIND"))
     #expect(t.text.contains("scenario: missed by 300.0 Mt"))
     // Compact boxes of three lines: still one outcome line per panel.

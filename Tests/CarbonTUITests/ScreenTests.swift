@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonTerminal
+import CarbonText
 import Testing
 
 @testable import CarbonTUI
@@ -49,7 +50,7 @@ import Testing
     #expect(text.contains("Alibaba Cloud all-scope"))
     #expect(text.contains("ACHIEVED"))
     #expect(text.contains("NO DATA"))
-    #expect(text.contains("Evil?]0;pwned?"))
+    #expect(text.contains("Evil\u{FFFD}]0;pwned\u{FFFD}"))
   }
 
   @Test func compactLayout() {
@@ -100,7 +101,7 @@ import Testing
     #expect(t.text.contains("never netted"))
     if h >= 24 {
       #expect(t.text.contains("[by program]"))
-      #expect(t.text.contains("Recycling?"))
+      #expect(t.text.contains("Recycling\u{FFFD}"))
       #expect(t.text.contains("12,345"))
       #expect(!t.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
@@ -206,10 +207,68 @@ import Testing
   }
 
   @Test func locationBasisIsSaid() {
-    var s = Fixtures.state(80, 24)
+    // The user's choice (b) is said in the header.
+    var s = Fixtures.state(120, 30)
     s.basis = .location
-    let t = Fixtures.draw(s)
-    #expect(t.text.contains("S2 location"))
+    #expect(Fixtures.draw(s).text.contains("S2 location (b)"))
+  }
+
+  @Test func panelSaysTheBasisTheFiguresUse() {
+    // A headline target on the location basis: the panel's label is the Report's basis,
+    // not a UI default ("S2 market" beside a location-basis net was the defect).
+    var r = Fixtures.report()
+    r.operational?.scope2Basis = .location
+    let t = Fixtures.draw(Fixtures.state(120, 30), report: r).text
+    #expect(t.contains("S2 location"))
+    #expect(!t.contains("S2 market"))
+    // Nothing toggled: the header says no basis of its own.
+    #expect(!t.contains("(b)"))
+  }
+
+  @Test func panelReadsTheReportsFlags() {
+    // The Report says the split was not reported (one entity gave only scope1_2 while another
+    // gave the split, so scope1 is present): the panel says so. Offsets: the Report's flag.
+    var r = Fixtures.report()
+    let last = r.operational!.years.lastIndex(where: \.complete)!
+    r.operational!.years[last].scope1 = 1e6
+    r.operational!.years[last].scope12 = 2e6
+    r.operational!.years[last].splitNotReported = true
+    r.operational!.years[last].offsetsWarning = true
+    func notes(_ r: Report) -> String {
+      let m = PanelModels.model(
+        .operational, report: r, dataset: nil, state: Fixtures.state(80, 24))
+      return m.tail.flatMap { $0 }.map { seg -> String in
+        if case .text(let t, _) = seg { return t }
+        return ""
+      }.joined()
+    }
+    #expect(notes(r).contains("S1/S2 split not reported"))
+    #expect(notes(r).contains("offsets exceed removals+reductions"))
+    // And without the flags, neither note, whatever the figures.
+    r.operational!.years[last].splitNotReported = false
+    r.operational!.years[last].offsetsWarning = false
+    r.operational!.years[last].offsets = 9e9
+    #expect(!notes(r).contains("split not reported"))
+    #expect(!notes(r).contains("offsets exceed"))
+  }
+
+  @Test func wideCharactersKeepTheBorder() {
+    // U+231A (watch) is two columns wide in the one width table (CellWidth): an entity named
+    // with it must not push the panel's right border out of place.
+    #expect(CellWidth.of("\u{231A}") == 2)
+    #expect(TUIFormat.pad("\u{231A}x", to: 4) == "\u{231A}x ")
+    let t = TestTerminal(width: 30, height: 6)
+    let c = Canvas(terminal: t, palette: DefaultPalette(), glyphs: .unicode)
+    let bars = BarList(items: [
+      .init(label: "\u{231A}\u{231A}\u{231A} Logistics", value: 5, text: "5 t"),
+      .init(label: "Cloud", value: 2, text: "2 t"),
+    ])
+    _ = PanelBox(title: "\u{231A} Watch \u{231A}\u{231A}", focused: false).draw(
+      in: Rect(x: 0, y: 0, width: 30, height: 6), on: c)
+    bars.draw(in: Rect(x: 1, y: 1, width: 28, height: 4), on: c)
+    // Every row keeps its right border in the last column.
+    for y in 1..<5 { #expect(t.cell(29, y) == "\u{2502}", "row \(y): \(t.line(y))") }
+    #expect(t.cell(29, 0) == "\u{2510}")
   }
 
   @Test func missingSectionsSayNoTarget() {

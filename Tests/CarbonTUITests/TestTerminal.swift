@@ -1,4 +1,5 @@
 import CarbonTerminal
+import CarbonText
 
 /// A minimal in-memory terminal for the tests: a grid of characters and styles.
 ///
@@ -29,12 +30,19 @@ final class TestTerminal: Terminal {
     guard y >= 0, y < size.height else { return }
     var cx = x
     for ch in text {
-      if cx >= size.width { break }
+      // Cell widths from the one table the real terminals use (CellWidth); the second cell of
+      // a wide character holds `TestTerminal.continuation`, left out of `line`.
+      let w = max(1, CellWidth.of(ch))
+      if cx + w > size.width { break }
       if cx >= 0 {
         chars[y][cx] = ch
         styles[y][cx] = style
+        if w == 2 {
+          chars[y][cx + 1] = Self.continuation
+          styles[y][cx + 1] = style
+        }
       }
-      cx += 1
+      cx += w
     }
   }
 
@@ -55,8 +63,13 @@ final class TestTerminal: Terminal {
   func flush() { flushes += 1 }
   func pollInput() -> [InputEvent] { [] }
 
+  /// The filler of a wide character's second cell.
+  static let continuation: Character = "\u{0}"
+
   /// Row y as a string.
-  func line(_ y: Int) -> String { String(chars[y]) }
+  func line(_ y: Int) -> String { String(chars[y].filter { $0 != Self.continuation }) }
+  /// The character in cell (x, y).
+  func cell(_ x: Int, _ y: Int) -> Character { chars[y][x] }
   /// The whole screen, rows joined by newlines.
   var text: String { (0..<size.height).map(line).joined(separator: "\n") }
   /// The first (x, y) where `s` starts, or nil.

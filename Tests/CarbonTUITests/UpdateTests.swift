@@ -41,16 +41,38 @@ import Testing
     #expect(cmds.isEmpty)
     (s, cmds) = press(s, .char("["))
     #expect(s.asOf == FiscalYear(2024))
-    #expect(cmds == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: .market)])
+    #expect(cmds == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: nil)])
     (s, cmds) = press(s, .char("["))
     #expect(s.asOf == FiscalYear(2023))
     (n, cmds) = press(s, .char("]"))
     #expect(n.asOf == FiscalYear(2024))
     (n, cmds) = press(n, .char("]"))
     #expect(n.asOf == nil)
-    #expect(cmds == [.recompute(asOf: nil, entity: nil, basis: .market)])
+    #expect(cmds == [.recompute(asOf: nil, entity: nil, basis: nil)])
     s.asOf = FiscalYear(2021)
     #expect(press(s, .char("[")).1.isEmpty)
+  }
+
+  @Test func yearCursorNeverChangesTheBasis() {
+    // With nothing toggled, moving the year and back asks for the targets' own basis (nil),
+    // so a location-basis target is never recomputed on the market basis.
+    var s = Fixtures.state(80, 24)
+    var cmds: [AppCommand]
+    (s, cmds) = press(s, .char("["))
+    #expect(cmds == [.recompute(asOf: FiscalYear(2024), entity: nil, basis: nil)])
+    (s, cmds) = press(s, .char("]"))
+    #expect(cmds == [.recompute(asOf: nil, entity: nil, basis: nil)])
+    #expect(s.basis == nil)
+  }
+
+  @Test func basisToggleStartsFromTheTargetsBasis() {
+    // The target is on the location basis: b switches the figures to market.
+    var r = Fixtures.report()
+    r.operational?.scope2Basis = .location
+    let c = Fixtures.context(r)
+    let (s, cmds) = update(Fixtures.state(80, 24), .key(.char("b")), c)
+    #expect(s.basis == .market)
+    #expect(cmds == [.recompute(asOf: nil, entity: nil, basis: .market)])
   }
 
   @Test func entityCycleAndBasis() {
@@ -60,7 +82,7 @@ import Testing
     var cmds: [AppCommand]
     (s, cmds) = press(s, .char("e"))
     #expect(s.entity == "Alibaba Cloud")
-    #expect(cmds == [.recompute(asOf: nil, entity: "Alibaba Cloud", basis: .market)])
+    #expect(cmds == [.recompute(asOf: nil, entity: "Alibaba Cloud", basis: nil)])
     (s, _) = press(s, .char("e"))
     #expect(s.entity == "Cainiao")
     (s, _) = press(s, .char("e"))

@@ -99,6 +99,6 @@ import Testing
     let t = TestTerminal(width: 8, height: 1)
     let c = Canvas(terminal: t, palette: DefaultPalette(), glyphs: .unicode)
     c.text(0, 0, "a\u{1B}[2Jbcdefghij", role: .text)
-    #expect(t.line(0) == "a?[2Jbc…")
+    #expect(t.line(0) == "a\u{FFFD}[2Jbc…")
   }
 }

@@ -1132,6 +1132,15 @@ class Report:
         outcome = self.outcome(L, T, frm, pcum, cumf, lambda v: v >= amount, lambda v: amount - v)
         if L is not None and cum.get(L) is None:
             outcome = {"projected_at_by": None, "met": None, "year_met": None, "shortfall": None}
+        # The section's projected keys follow the avoided_growth in effect, as the outcome does
+        # (docs/data-format.md, "Readings chosen"); the status above stays on history.
+        if L is not None and cum.get(L) is not None and T > L:
+            ptotal = pcum.get(T)
+            if cum[L] < amount:
+                ag = lev["avoided_growth"]
+                preached = None
+                if ag is not None and A[L] is not None:
+                    preached = project_avoided(cum[L], A[L], ag, L, T, amount, cum, frm)[1]
         years = []
         for y in self.years:
             a = A.get(y)

@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonTOML
+import CarbonText
 
 /// Turns the bytes of a TOML file into a table, or the diagnostic saying why not.
 enum TOMLSource {

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// Which fiscal years are complete, which one is in progress and through which month
 /// (DATA.md "Periods"), judged over the whole dataset.
 ///

@@ -18,6 +18,27 @@ public enum Formulas {
     return r.isFinite ? r : 0
   }
 
+  /// The first fiscal year after `latest` at which a cumulative of `cumulative` at `latest`,
+  /// adding A(y) = `annual` x (1 + growth)^k each year, reaches `amount`; nil when it does not
+  /// by the horizon (FY2100) or `annual` is not above 0. The Scope 3+ section's
+  /// `projected_year_reached` under the growth in effect.
+  public static func yearReached(
+    cumulative: Double, annual: Double, growth: Double, latest: FiscalYear, amount: Double
+  ) -> FiscalYear? {
+    guard annual > 0 else { return nil }
+    var cum = cumulative
+    var a = annual
+    var y = latest
+    while y < horizon {
+      y = y + 1
+      a *= 1 + growth
+      cum += a
+      if cum >= amount { return y }
+      if !cum.isFinite { return nil }
+    }
+    return nil
+  }
+
   /// sum_{k=1..n} a (1 + g)^k.
   public static func geometricSum(_ a: Double, growth g: Double, years n: Int) -> Double {
     guard n > 0 else { return 0 }

@@ -173,20 +173,9 @@ struct TargetAnalysis: Sendable {
       projectedYearReached = years.indices.first { i in
         years[i] <= fyL && (cumulative[i] ?? -1) >= amount
       }.map { years[$0] }
-    } else if aL > 0 {
-      var cum = cumL
-      var a = aL
-      var y = fyL
-      while y < Formulas.horizon {
-        y = y + 1
-        a *= 1 + latestGrowth
-        cum += a
-        if cum >= amount {
-          projectedYearReached = y
-          break
-        }
-        if !cum.isFinite { break }
-      }
+    } else {
+      projectedYearReached = Formulas.yearReached(
+        cumulative: cumL, annual: aL, growth: latestGrowth, latest: fyL, amount: amount)
     }
     if remaining <= 0 {
       status = .achieved

@@ -20,9 +20,10 @@
 /// - A fiscal year without any data in the range is `complete: false` with null figures.
 /// - A year in progress gets run-rates (extra keys `*_run_rate*`); intensity of a year in
 ///   progress is YTD emissions / YTD revenue (a ratio needs no annualizing).
-/// - `avoided_growth` of a headline avoided target drives its outcome; `projected_total_at_by`
-///   and `projected_year_reached` of the scope3plus section always use the latest growth, as
-///   DATA.md defines them.
+/// - `avoided_growth` in effect drives the headline avoided target's outcome and the scope3plus
+///   section's `projected_total_at_by_tco2e` and `projected_year_reached` alike (without a
+///   scenario it defaults to the latest growth, DATA.md's definition); the status stays on
+///   history (docs/data-format.md, "Readings chosen").
 public struct ReportBuilder: Sendable {
   /// The dataset the report describes.
   public let dataset: Dataset
@@ -122,6 +123,19 @@ public struct ReportBuilder: Sendable {
       }
       if headline[.intensity] == i {
         r.valueChain?.projection = projection.map { .init(fy: $0.fy, intensity: $0.value) }
+      }
+      if headline[.avoided] == i, let fyL = a.latest, fyL < a.target.by {
+        // The section's projected keys follow the levers in effect, as the outcome does.
+        r.scope3plus?.projectedTotalAtBy = r.targets[i].outcome.projectedAtBy
+        if let amount = a.target.amountTCO2e, let cumL = a.actualAtLatest, cumL < amount {
+          let aL = a.value[a.years.firstIndex(of: fyL)!]
+          let g = levers[.avoidedGrowth] ?? nil
+          r.scope3plus?.projectedYearReached =
+            if let aL, let g {
+              Formulas.yearReached(
+                cumulative: cumL, annual: aL, growth: g, latest: fyL, amount: amount)
+            } else { nil }
+        }
       }
     }
     return r

@@ -1,3 +1,5 @@
+import CarbonText
+
 extension ReportFormatter {
   // MARK: - CSV
 

@@ -1,3 +1,5 @@
+import CarbonText
+
 extension ReportFormatter {
   // MARK: - Text and markdown
 
@@ -12,16 +14,9 @@ extension ReportFormatter {
   }
 
   /// An intensity with three significant digits: 8.10, 0.00812.
-  static func intensity(_ v: Double?) -> String {
-    guard let v, v.isFinite else { return Units.none }
-    let a = abs(v)
-    let d = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : a >= 0.01 ? 4 : 6
-    return Units.fixed(v, decimals: d)
-  }
-
   static func render(_ r: Report, markdown md: Bool) -> String {
     let s = Sanitize.text
-    let unit = "t/" + s(r.revenueUnit ?? "revenue unit")
+    let unit = Units.intensityUnit(r.revenueUnit)
     var out = ""
     func line(_ x: String = "") { out += x + "\n" }
     func heading(_ x: String) {
@@ -98,16 +93,17 @@ extension ReportFormatter {
       case .intensity:
         line(
           sub
-            + "intensity \(intensity(t.actualAtLatest)) \(unit), target \(intensity(t.goal)), path \(intensity(t.pathAtLatest))"
-            + (t.gap.map { ", gap \(intensity($0))" } ?? ""))
+            + "intensity \(Units.intensity(t.actualAtLatest)) \(unit), target \(Units.intensity(t.goal)), path \(Units.intensity(t.pathAtLatest))"
+            + (t.gap.map { ", gap \(Units.intensity($0))" } ?? ""))
       case .avoided:
         line(
           sub + "cumulative \(Units.tonnes(t.actualAtLatest)) of \(Units.tonnes(t.goal))"
             + (t.gap.map { ", gap \(Units.tonnes($0))" } ?? ""))
       }
       let o = t.outcome
-      let val = t.kind == .intensity ? intensity(o.projectedAtBy) : Units.tonnes(o.projectedAtBy)
-      let short = t.kind == .intensity ? intensity(o.shortfall) : Units.tonnes(o.shortfall)
+      let val =
+        t.kind == .intensity ? Units.intensity(o.projectedAtBy) : Units.tonnes(o.projectedAtBy)
+      let short = t.kind == .intensity ? Units.intensity(o.shortfall) : Units.tonnes(o.shortfall)
       var oc = "projected at \(t.by): \(val)"
       switch o.met {
       case .some(true): oc += ", met" + (o.yearMet.map { " (first in \($0))" } ?? "")
@@ -169,12 +165,12 @@ extension ReportFormatter {
           [
             y.fy.description + (y.complete || y.monthsCovered == 0 ? "" : "*"),
             Units.tonnes(y.scope3), Units.number(y.revenue),
-            intensity(y.intensity), Units.percent(y.yoy, signed: true),
+            Units.intensity(y.intensity), Units.percent(y.yoy, signed: true),
           ]
         })
       line(
         bullet
-          + "baseline \(intensity(v.baselineIntensity)), target \(intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(intensity(v.pathIntensityAtLatest))"
+          + "baseline \(Units.intensity(v.baselineIntensity)), target \(Units.intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(Units.intensity(v.pathIntensityAtLatest))"
       )
       line(
         bullet
@@ -197,7 +193,8 @@ extension ReportFormatter {
       if !v.projection.isEmpty {
         line(
           bullet + "projection: "
-            + v.projection.map { "\($0.fy) \(intensity($0.intensity))" }.joined(separator: ", "))
+            + v.projection.map { "\($0.fy) \(Units.intensity($0.intensity))" }.joined(
+              separator: ", "))
       }
       line()
     }

@@ -1,4 +1,5 @@
 import CarbonSystem
+import CarbonText
 
 /// Formatting of figures for reading: tonnes scaled to t, kt, Mt, Gt; percentages with one
 /// decimal. Shared by the report formatter and the dashboard. Absent values print as "-".
@@ -66,5 +67,29 @@ public enum Units {
       grouped.append(c)
     }
     return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  /// An intensity (tCO2e per revenue or activity unit) to three significant digits at most:
+  /// 8.10, 12.3, 143; the unit is given separately (`intensityUnit`).
+  public static func intensity(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return none }
+    let a = abs(value)
+    let d = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 || a == 0 ? 2 : a >= 0.1 ? 3 : a >= 0.01 ? 4 : 6
+    return fixed(value, decimals: d)
+  }
+
+  /// The unit of an intensity per `revenueUnit`: "t/million CNY", or with `short`, the form
+  /// for narrow columns, "t/M CNY"; "t/revenue" when the dataset names no unit.
+  public static func intensityUnit(_ revenueUnit: String?, short: Bool = false) -> String {
+    guard let u = revenueUnit, !u.isEmpty else { return "t/revenue" }
+    let safe = Sanitize.text(u)
+    if !short { return "t/" + safe }
+    return "t/" + safe.replacing("million ", with: "M ").replacing("billion ", with: "bn ")
+  }
+
+  /// A count with thousands separators: 12345 -> "12,345"; "-" when nil.
+  public static func count(_ n: Int?) -> String {
+    guard let n else { return none }
+    return number(Double(n))
   }
 }

@@ -1,5 +1,6 @@
 import CarbonTOML
 import CarbonTerminal
+import CarbonText
 
 /// Where a binding applies: everywhere, or only on one screen (where it wins over the
 /// global bindings of the same key).
@@ -204,13 +205,13 @@ public struct KeyRegistry: Hashable, Sendable {
     do {
       table = try TOML.parse(tomlText)
     } catch {
-      return (self, ["\(file):\(error.position): error: \(sanitized(error.message))"])
+      return (self, ["\(file):\(error.position): error: \(Sanitize.text(error.message))"])
     }
     /// `file:line:column` of a position.
     func at(_ p: TOMLPosition?) -> String { p.map { "\(file):\($0)" } ?? file }
     for key in table.keys where key != "keys" {
       errors.append(
-        "\(at(table.position(of: key))): warning: unknown table or key \"\(sanitized(key))\" (expected [keys])"
+        "\(at(table.position(of: key))): warning: unknown table or key \"\(Sanitize.text(key))\" (expected [keys])"
       )
     }
     guard let keysValue = table["keys"] else { return (self, errors) }
@@ -221,7 +222,7 @@ public struct KeyRegistry: Hashable, Sendable {
       )
     }
     for name in keys.keys.sorted() {
-      let shown = sanitized(name)
+      let shown = Sanitize.text(name)
       let file = at(keys.position(of: name))
       guard let action = KeyAction(rawValue: name) else {
         var msg = "\(file): error: keys.\(shown): unknown action"
@@ -257,7 +258,7 @@ public struct KeyRegistry: Hashable, Sendable {
           if !parsed.contains(k) { parsed.append(k) }
         } else {
           errors.append(
-            "\(file): error: keys.\(shown): unknown key \"\(sanitized(n))\" (use a character, Ctrl-x, F1-F24, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, Home, End, PageUp, PageDown, Space, Backspace, Delete)"
+            "\(file): error: keys.\(shown): unknown key \"\(Sanitize.text(n))\" (use a character, Ctrl-x, F1-F24, Enter, Esc, Tab, Shift-Tab, Up, Down, Left, Right, Home, End, PageUp, PageDown, Space, Backspace, Delete)"
           )
           bad = true
         }

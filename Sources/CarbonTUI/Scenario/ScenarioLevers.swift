@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -75,7 +76,7 @@ public enum ScenarioLevers {
   /// `120,500` (tonnes); `-` when unknown.
   public static func format(_ l: Lever, _ v: Double?) -> String {
     guard let v, v.isFinite else { return "-" }
-    if l.isTonnes { return TUIFormat.count(Int(v.rounded())) }
+    if l.isTonnes { return Units.count(Int(v.rounded())) }
     let p = v * 100
     if l == .cleanShareTarget { return CFormat.string("%.1f%%", p) }
     let t = CFormat.string("%+.2f%%", p)
@@ -88,7 +89,7 @@ public enum ScenarioLevers {
   public static func parse(_ text: String, for l: Lever) -> Result<Double, InputError> {
     var t = text.trimmingBlanks()
     let example = l.isTonnes ? "120000 or 1.2e5" : l == .cleanShareTarget ? "80 or 80%" : "-2.5"
-    let shown = "\"" + sanitized(TUIFormat.truncate(text, to: 20)) + "\""
+    let shown = "\"" + Sanitize.text(TUIFormat.truncate(text, to: 20)) + "\""
     guard !t.isEmpty else { return .failure(InputError("type a value, e.g. \(example)")) }
     if t.hasSuffix("%") {
       guard !l.isTonnes else {

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// The rule for scenario names (the file is `scenarios/NAME.toml`): 1 to 64 characters, each
 /// an ASCII letter, a digit, `.`, `_` or `-`.
 public enum ScenarioNames {
@@ -11,7 +13,7 @@ public enum ScenarioNames {
     let n = name.unicodeScalars.count
     if n > maxLength { return "too long: \(n) characters, at most \(maxLength)" }
     for c in name.unicodeScalars where !isAllowed(c) {
-      let shown = c == " " ? "a space" : "\"" + sanitized(String(c)) + "\""
+      let shown = c == " " ? "a space" : "\"" + Sanitize.text(String(c)) + "\""
       return "\(shown) is not allowed in a name; use \(allowed)"
     }
     return nil

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// Plain statements of a target's projected outcome: "met in FY2029", "missed by 1.20 Mt at
 /// FY2030". The outcome follows the scenario; the status (ACHIEVED, ON TRACK, BEHIND) stays a
@@ -19,7 +20,7 @@ public enum ScenarioText {
       guard let gap = o.shortfall else { return "missed at \(t.by)" }
       let amount =
         t.kind == .intensity
-        ? TUIFormat.intensity(gap) + " " + intensityUnit : TUIFormat.tonnes(gap)
+        ? Units.intensity(gap) + " " + intensityUnit : Units.tonnes(gap)
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
       return "no projection (data missing)"
@@ -50,7 +51,7 @@ public enum ScenarioText {
   /// opened), "unsaved" when levers are set without a name, nil without a scenario.
   static func headerName(_ s: UIState, _ r: Report) -> String? {
     let name = s.scenarioName ?? r.scenario.name
-    if let name, !name.isEmpty { return sanitized(name) + (s.scenarioModified ? "*" : "") }
+    if let name, !name.isEmpty { return Sanitize.text(name) + (s.scenarioModified ? "*" : "") }
     return s.scenarioLevers.isEmpty ? nil : "unsaved"
   }
 }

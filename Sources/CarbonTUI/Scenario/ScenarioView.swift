@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// Draws the scenario editor (levers, then every target's history status and projected
 /// outcome, then the input line or hints) and the list of saved scenarios.
@@ -140,7 +141,7 @@ enum ScenarioView {
     if outArea.height >= 2 {
       let base = s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
       outcomeTable(
-        s, r, baseline: base, unit: PanelModels.intensityUnit(d), width: outArea.width
+        s, r, baseline: base, unit: PanelModels.intensityUnit(r), width: outArea.width
       ).draw(in: outArea, on: c)
     }
     drawBottom(s, r, in: bottom, on: c)
@@ -165,11 +166,11 @@ enum ScenarioView {
         help =
           "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
       }
-      let text = sanitized(input.text)
+      let text = Sanitize.text(input.text)
       // Keep the end of a long text in view.
-      let room = max(1, area.width - TUIFormat.width(prompt) - 1)
+      let room = max(1, area.width - CellWidth.of(prompt) - 1)
       let shown =
-        TUIFormat.width(text) > room ? String(text.suffix(max(0, room - 1))) : text
+        CellWidth.of(text) > room ? String(text.suffix(max(0, room - 1))) : text
       lines = [
         [.text(prompt, .title), .text(shown, .accent), .text("_", .accent)],
         [input.error.map { .text($0, .warn) } ?? .text(help, .muted)],

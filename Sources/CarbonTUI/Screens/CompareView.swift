@@ -108,7 +108,7 @@ enum CompareView {
         parts.levers.x, parts.levers.y, leversLine(s, r), role: .accent,
         maxWidth: parts.levers.width)
     }
-    let unit = PanelModels.intensityUnit(d)
+    let unit = PanelModels.intensityUnit(r)
     // Targets: outcome under the baseline and under the scenario.
     let w = parts.targets.width
     let outW = w >= 100 ? 34 : max(10, (w - 7 - 2) / 3)
@@ -148,8 +148,8 @@ enum CompareView {
       return abs(a - b) > 1e-9 * max(1, abs(a)) ? .chartProjection : nil
     }
     let yrows: [TableView.Row] = yearRows(report: r, baseline: base, state: s).map { y in
-      let t = TUIFormat.tonnes
-      let i = TUIFormat.intensity
+      let t = Units.tonnes
+      let i = Units.intensity
       return TableView.Row(
         [
           y.fy.description, t(y.net.base), t(y.net.scenario), i(y.intensity.base),

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// What one panel shows, built from the Report: lines above the chart, the chart, lines below,
 /// optional bars beside the chart. Drawn the same on the overview and the zoom screen.
@@ -28,7 +29,7 @@ struct PanelModel {
   /// The model fitted to a box `width` wide (with `prefix` before the title): the short title
   /// and the notice as a first line when the full title does not fit.
   func fitted(width: Int, prefix: String = "") -> PanelModel {
-    guard let shortTitle, TUIFormat.width(prefix + title) + 4 > width else { return self }
+    guard let shortTitle, CellWidth.of(prefix + title) + 4 > width else { return self }
     var m = self
     m.title = shortTitle
     if let notice { m.head.insert([.text(notice, .warn)], at: min(1, m.head.count)) }

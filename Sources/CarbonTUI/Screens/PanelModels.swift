@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -63,34 +64,35 @@ enum PanelModels {
     let title = "Own operations: neutral by \(t.by)"
     let y = f.opsL
     var head: [Segment] = [
-      .text("net ", .muted), figure(TUIFormat.tonnes(y?.net), .operationalNet, s),
-      .text("  path ", .muted), .text(TUIFormat.tonnes(ops.pathNetAtLatest), .text),
+      .text("net ", .muted), figure(Units.tonnes(y?.net), .operationalNet, s),
+      .text("  path ", .muted), .text(Units.tonnes(ops.pathNetAtLatest), .text),
       .text("  ", .text),
       .status(t.status),
     ]
-    if let gap = t.gap { head += [.text(" gap " + TUIFormat.tonnes(gap), .text)] }
+    if let gap = t.gap { head += [.text(" gap " + Units.tonnes(gap), .text)] }
     if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
     let clean: [Segment] = [
       .text("clean electricity ", .muted),
-      figure(TUIFormat.percent(y?.cleanElectricityShare), .operationalClean, s),
+      figure(Units.percent(y?.cleanElectricityShare), .operationalClean, s),
       .text(" ", .text), .gauge(y?.cleanElectricityShare, width: 12),
     ]
     let red: [Segment] = [
       .text("reduction ", .muted),
-      figure(TUIFormat.tonnes(y?.abatement), .operationalReduction, s),
+      figure(Units.tonnes(y?.abatement), .operationalReduction, s),
       .text("  removals ", .muted),
-      figure(TUIFormat.tonnes(y?.removals), .operationalReduction, s),
+      figure(Units.tonnes(y?.removals), .operationalReduction, s),
       .text("  offsets ", .muted),
-      figure(TUIFormat.tonnes(y?.offsets), .operationalReduction, s),
+      figure(Units.tonnes(y?.offsets), .operationalReduction, s),
     ]
     var needs: [Segment] = [
-      .text("S2 \(s.basis.rawValue)  ", .accent), .text("needs ", .muted),
-      .text(TUIFormat.tonnes(ops.requiredCutPerYear.map { -$0 }) + "/yr", .text),
+      .text("S2 \(ops.scope2Basis.rawValue)  ", .accent), .text("needs ", .muted),
+      .text(Units.tonnes(ops.requiredCutPerYear.map { -$0 }) + "/yr", .text),
     ]
-    if let o = y?.offsets, o > (y?.removals ?? 0) + (y?.abatement ?? 0) {
+    // The Report's flags for year L (one rule each, in CarbonKit).
+    if y?.offsetsWarning == true {
       needs += [.text("  offsets exceed removals+reductions", .warn)]
     }
-    if y?.scope12 != nil && y?.scope1 == nil {
+    if y?.splitNotReported == true {
       needs += [.text("  S1/S2 split not reported", .warn)]
     }
     // Chart: history (complete years), straight path from Net(b) to zero at T, projection.
@@ -111,17 +113,16 @@ enum PanelModels {
     let first = ops.years.first?.fy ?? t.baseline
     let last = max(ops.projection.last?.fy ?? t.by, t.by)
     let chart = LineChart(
-      series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
+      series: series, yLabel: { Units.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
     )
     return PanelModel(
-      title: title, note: "S2 \(s.basis.rawValue)", head: [head], chart: chart,
+      title: title, note: "S2 \(ops.scope2Basis.rawValue)", head: [head], chart: chart,
       tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
   }
 
-  static func intensityUnit(_ d: Dataset?) -> String {
-    guard let u = d?.organization.revenueUnit, !u.isEmpty else { return "t/revenue" }
-    return "t/"
-      + sanitized(u).replacing("million ", with: "M ").replacing("billion ", with: "bn ")
+  /// The intensity unit of a Report, short form ("t/M CNY").
+  static func intensityUnit(_ r: Report) -> String {
+    Units.intensityUnit(r.revenueUnit, short: true)
   }
 
   static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
@@ -132,21 +133,22 @@ enum PanelModels {
     var title = "Value-chain intensity"
     if let b = vc.baselineIntensity, let ts = vc.targetIntensity, b > 0 {
       title +=
-        ": " + TUIFormat.signedPercent(ts / b - 1).replacing(".0%", with: "%")
+        ": " + Units.percent(ts / b - 1, signed: true).replacing(".0%", with: "%")
         + " by \(t.by)"
     }
     let y = f.vcL
     var head: [Segment] = [
-      figure(TUIFormat.intensity(y?.intensity), .valueChainIntensity, s),
-      .text(" " + intensityUnit(d), .muted),
-      .text("  target ", .muted), .text(TUIFormat.intensity(vc.targetIntensity), .text),
+      figure(Units.intensity(y?.intensity), .valueChainIntensity, s),
+      .text(" " + intensityUnit(r), .muted),
+      .text("  target ", .muted), .text(Units.intensity(vc.targetIntensity), .text),
       .text("  ", .text), .status(t.status),
     ]
     if let l = t.latestFY { head += [.text("  \(l)", .muted)] }
     let yoy: [Segment] = [
-      figure(TUIFormat.signedPercent(y?.yoy), .valueChainYoY, s), .text(" YoY  ", .muted),
+      figure(Units.percent(y?.yoy, signed: true), .valueChainYoY, s), .text(" YoY  ", .muted),
       .text(
-        "needs " + TUIFormat.signedPercent(vc.requiredAnnualReduction.map { -$0 }) + "/yr from now",
+        "needs " + Units.percent(vc.requiredAnnualReduction.map { -$0 }, signed: true)
+          + "/yr from now",
         .text),
     ]
     var cats: [Segment] = [.text("top categories: ", .muted)]
@@ -156,10 +158,10 @@ enum PanelModels {
     if top.isEmpty { cats.append(.text("no data", .muted)) }
     for c in top {
       cats.append(
-        .text("\(c.category) \(sanitized(c.name)) \(TUIFormat.percent(c.share))  ", .text))
+        .text("\(c.category) \(Sanitize.text(c.name)) \(Units.percent(c.share))  ", .text))
     }
     var sbti: [Segment] = [
-      .text("implied rate ", .muted), .text(TUIFormat.percent(vc.impliedTargetRate) + "/yr", .text),
+      .text("implied rate ", .muted), .text(Units.percent(vc.impliedTargetRate) + "/yr", .text),
     ]
     if vc.sbtiIntensityOK == false { sbti.append(.text("  below SBTi 7%/yr", .warn)) }
     let hist = vc.years.filter(\.complete).map {
@@ -181,10 +183,10 @@ enum PanelModels {
     let first = min(vc.years.first?.fy ?? t.baseline, t.baseline)
     let last = max(vc.projection.last?.fy ?? t.by, t.by)
     let chart = LineChart(
-      series: series, yLabel: { TUIFormat.intensity($0) }, xLabels: years(first, last))
+      series: series, yLabel: { Units.intensity($0) }, xLabels: years(first, last))
     return PanelModel(
       title: title, note: nil, head: [head], chart: chart,
-      tail: [outcomeLine(t, r, s, unit: intensityUnit(d)), yoy, cats, sbti], bars: nil)
+      tail: [outcomeLine(t, r, s, unit: intensityUnit(r)), yoy, cats, sbti], bars: nil)
   }
 
   static func scope3plus(_ r: Report, _ s: UIState) -> PanelModel {
@@ -193,28 +195,28 @@ enum PanelModels {
       return empty("Scope 3+ avoided", "avoided")
     }
     let name = "Scope 3+ avoided"
-    let short = "\(name): \(TUIFormat.tonnes(av.amount)) by \(t.by)"
+    let short = "\(name): \(Units.tonnes(av.amount)) by \(t.by)"
     let title = short + " (never netted against the inventory)"
     let y = f.avL
     var head: [Segment] = [
       .text("cumulative ", .muted),
-      figure(TUIFormat.tonnes(y?.cumulative), .avoidedCumulative, s),
-      .text(" of " + TUIFormat.tonnes(av.amount) + "  ", .muted),
-      .text(TUIFormat.percent(av.progress), .text),
+      figure(Units.tonnes(y?.cumulative), .avoidedCumulative, s),
+      .text(" of " + Units.tonnes(av.amount) + "  ", .muted),
+      .text(Units.percent(av.progress), .text),
       .text(" ", .text), .gauge(av.progress, width: 12), .text("  ", .text), .status(t.status),
     ]
-    if let gap = t.gap { head += [.text(" gap " + TUIFormat.tonnes(gap), .text)] }
+    if let gap = t.gap { head += [.text(" gap " + Units.tonnes(gap), .text)] }
     var line2: [Segment] = []
     if let y {
       line2 += [
-        .text("\(y.fy) ", .muted), figure(TUIFormat.tonnes(y.avoided), .avoidedLatest, s),
-        .text(" " + TUIFormat.signedPercent(y.yoy), .text),
+        .text("\(y.fy) ", .muted), figure(Units.tonnes(y.avoided), .avoidedLatest, s),
+        .text(" " + Units.percent(y.yoy, signed: true), .text),
       ]
     }
-    line2 += [.text("  needs " + TUIFormat.signedPercent(av.requiredGrowth) + "/yr", .text)]
+    line2 += [.text("  needs " + Units.percent(av.requiredGrowth, signed: true) + "/yr", .text)]
     line2 += [
       .text("  projected ", .muted),
-      .text(TUIFormat.tonnes(av.projectedTotalAtBy), .chartProjection),
+      .text(Units.tonnes(av.projectedTotalAtBy), .chartProjection),
       .text(" by \(t.by)", .muted),
     ]
     // Chart: cumulative history; needed path compounding at the required growth from L to T;
@@ -242,11 +244,11 @@ enum PanelModels {
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
     let histMax = hist.compactMap(\.y).max() ?? 0
     let chart = LineChart(
-      series: series, yLabel: { TUIFormat.tonnes($0) }, xLabels: years(first, t.by),
+      series: series, yLabel: { Units.tonnes($0) }, xLabels: years(first, t.by),
       yCeiling: max(av.amount * 1.2, histMax))
     let bars = BarList(
       items: av.byEntity.map {
-        .init(label: $0.entity, value: $0.avoided, text: TUIFormat.tonnes($0.avoided))
+        .init(label: $0.entity, value: $0.avoided, text: Units.tonnes($0.avoided))
       })
     // Malformed ledger rows are left out of the sums: say so on the panel's border, where it
     // stays visible in every layout, and in the summary when there is room.

@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonTerminal
+import CarbonText
 
 /// Draws a full frame of the dashboard for a state: erases, then draws the screen, the header,
 /// the status bar and the help overlay when open. Depends on nothing but its arguments (the
@@ -43,7 +44,7 @@ enum Frame {
     ]
     for (i, l) in lines.enumerated() {
       let y = size.height / 2 - 1 + i
-      let x = max(0, (size.width - TUIFormat.width(l)) / 2)
+      let x = max(0, (size.width - CellWidth.of(l)) / 2)
       c.text(x, max(0, min(y, size.height - 1)), l, role: i == 0 ? .warn : .muted)
     }
   }
@@ -51,7 +52,7 @@ enum Frame {
   static func header(_ s: UIState, report: Report, on c: Canvas) {
     let w = s.size.width
     var left: [Segment] = [
-      .text("carbontop  ", .title), .text(sanitized(report.organization), .text),
+      .text("carbontop  ", .title), .text(Sanitize.text(report.organization), .text),
     ]
     if let a = s.asOf {
       left.append(.text("  as of \(a)", .warn))
@@ -65,21 +66,22 @@ enum Frame {
     if let p = report.inProgressFY, s.asOf == nil, w >= 100 {
       left.append(.text("  \(p) through \(report.inProgressThrough?.description ?? "?")", .muted))
     }
-    if let e = s.entity { left.append(.text("  entity: " + sanitized(e), .accent)) }
+    if let e = s.entity { left.append(.text("  entity: " + Sanitize.text(e), .accent)) }
     if let name = ScenarioText.headerName(s, report) {
       left.append(.text("  scenario: " + name, .accent))
     }
-    if s.basis == .location { left.append(.text("  S2 location", .accent)) }
-    if !s.datasetPath.isEmpty { left.append(.text("  " + sanitized(s.datasetPath), .muted)) }
+    // The user's choice of basis (b) over the targets' own, when there is one.
+    if let b = s.basis { left.append(.text("  S2 \(b.rawValue) (b)", .accent)) }
+    if !s.datasetPath.isEmpty { left.append(.text("  " + Sanitize.text(s.datasetPath), .muted)) }
     var right: [Segment] = []
     if let l = s.loading {
       right.append(
-        .text(sanitized(l) + (s.progress.map { " " + TUIFormat.percent($0) } ?? "") + "  ", .warn))
+        .text(Sanitize.text(l) + (s.progress.map { " " + Units.percent($0) } ?? "") + "  ", .warn))
     }
-    if let wt = s.watchText { right.append(.text(sanitized(wt) + "  ", .muted)) }
-    if !s.clock.isEmpty { right.append(.text(sanitized(s.clock), .text)) }
+    if let wt = s.watchText { right.append(.text(Sanitize.text(wt) + "  ", .muted)) }
+    if !s.clock.isEmpty { right.append(.text(Sanitize.text(s.clock), .text)) }
     let rw = right.reduce(0) { n, seg in
-      if case .text(let t, _) = seg { return n + TUIFormat.width(t) }
+      if case .text(let t, _) = seg { return n + CellWidth.of(t) }
       return n
     }
     Segment.draw(left, x: 0, y: 0, maxWidth: max(0, w - rw - 1), on: c)
@@ -130,14 +132,14 @@ enum Frame {
       ]
     }
     var (right, role) = diagnosticsSummary(report.diagnostics)
-    if let m = s.statusMessage { right = sanitized(m) + "  " + right }
+    if let m = s.statusMessage { right = Sanitize.text(m) + "  " + right }
     // Whole hints only: two spaces apart, else one, else drop hints from the end.
-    let room = s.size.width - TUIFormat.width(right) - 2
+    let room = s.size.width - CellWidth.of(right) - 2
     var list = hints.compactMap { $0 }
     var left = " " + list.joined(separator: "  ")
-    while TUIFormat.width(left) > room && !list.isEmpty {
+    while CellWidth.of(left) > room && !list.isEmpty {
       left = " " + list.joined(separator: " ")
-      if TUIFormat.width(left) > room { list.removeLast() }
+      if CellWidth.of(left) > room { list.removeLast() }
     }
     StatusBar(left: left, right: right + " ", rightRole: role).draw(
       y: s.size.height - 1, width: s.size.width, on: c)
@@ -195,13 +197,14 @@ enum Frame {
       }
       let isIntensity = t.kind == .intensity
       let gap =
-        t.gap.map { " gap " + (isIntensity ? TUIFormat.intensity($0) : TUIFormat.tonnes($0)) } ?? ""
+        t.gap.map { " gap " + (isIntensity ? Units.intensity($0) : Units.tonnes($0)) } ?? ""
       let word = TUIFormat.statusWord(t.status)
-      let room = colW - 1 - TUIFormat.width(word) - TUIFormat.width(gap) - 1
+      let room = colW - 1 - CellWidth.of(word) - CellWidth.of(gap) - 1
       let titleRole: StyleRole = s.changed.contains(.target(t.id)) ? .changed : .text
       let used = c.text(
         x, y,
-        TUIFormat.truncate(sanitized(t.id), to: max(4, room), ellipsis: c.glyphs.ellipsis) + " ",
+        TUIFormat.truncate(Sanitize.text(t.id), to: max(4, room), ellipsis: c.glyphs.ellipsis)
+          + " ",
         role: titleRole, maxWidth: colW - 1)
       Segment.draw(
         [.status(t.status), .text(gap, .muted)], x: x + used, y: y, maxWidth: colW - 1 - used, on: c

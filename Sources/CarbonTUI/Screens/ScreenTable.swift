@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 /// A table a screen shows, with the drill-down target of each row. Built from the Report (and
 /// the Dataset for drill-downs) by pure functions shared by `render` and `update`.
@@ -48,14 +49,14 @@ public struct ScreenTable: Sendable {
     var rows: [TableView.Row] = []
     var drill: [DrillTarget?] = []
     for y in r.operational?.years ?? [] {
-      let t = TUIFormat.tonnes
+      let t = Units.tonnes
       rows.append(
         .init(
           [
             y.fy.description + (y.complete ? "" : " YTD"), t(y.net), t(y.gross), t(y.scope1),
             t(y.scope2Market),
             t(y.scope2Location), t(y.removals), t(y.offsets), t(y.abatement),
-            TUIFormat.percent(y.cleanElectricityShare), t(y.scope12),
+            Units.percent(y.cleanElectricityShare), t(y.scope12),
             y.pue.map { CFormat.string("%.2f", $0) } ?? "-",
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.operations(y.fy))
@@ -63,7 +64,7 @@ public struct ScreenTable: Sendable {
     for p in r.operational?.projection ?? [] {
       rows.append(
         .init(
-          [p.fy.description + " proj", TUIFormat.tonnes(p.net)],
+          [p.fy.description + " proj", Units.tonnes(p.net)],
           roles: [.chartProjection, .chartProjection]))
       drill.append(nil)
     }
@@ -83,9 +84,9 @@ public struct ScreenTable: Sendable {
       rows.append(
         .init(
           [
-            y.fy.description + (y.complete ? "" : " YTD"), TUIFormat.tonnes(y.scope3),
+            y.fy.description + (y.complete ? "" : " YTD"), Units.tonnes(y.scope3),
             TUIFormat.raw(y.revenue),
-            TUIFormat.intensity(y.intensity), TUIFormat.signedPercent(y.yoy),
+            Units.intensity(y.intensity), Units.percent(y.yoy, signed: true),
             y.complete ? "" : "in progress",
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.valueChain(y.fy))
@@ -93,7 +94,7 @@ public struct ScreenTable: Sendable {
     for p in r.valueChain?.projection ?? [] {
       rows.append(
         .init(
-          [p.fy.description + " proj", "", "", TUIFormat.intensity(p.intensity)],
+          [p.fy.description + " proj", "", "", Units.intensity(p.intensity)],
           roles: [.chartProjection, nil, nil, .chartProjection]))
       drill.append(nil)
     }
@@ -110,7 +111,7 @@ public struct ScreenTable: Sendable {
     var drill: [DrillTarget?] = []
     for c in r.valueChain?.categories ?? [] {
       rows.append(
-        .init([String(c.category), c.name, TUIFormat.tonnes(c.tco2e), TUIFormat.percent(c.share)]))
+        .init([String(c.category), c.name, Units.tonnes(c.tco2e), Units.percent(c.share)]))
       drill.append(fy.map { .category(c.category, $0) })
     }
     return ScreenTable(name: "by Scope 3 category", columns: cols, rows: rows, drill: drill)
@@ -128,9 +129,9 @@ public struct ScreenTable: Sendable {
       rows.append(
         .init(
           [
-            y.fy.description + (y.complete ? "" : " YTD"), TUIFormat.tonnes(y.avoided),
-            TUIFormat.tonnes(y.cumulative),
-            TUIFormat.signedPercent(y.yoy), TUIFormat.percent(y.verifiedShare),
+            y.fy.description + (y.complete ? "" : " YTD"), Units.tonnes(y.avoided),
+            Units.tonnes(y.cumulative),
+            Units.percent(y.yoy, signed: true), Units.percent(y.verifiedShare),
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.avoided(y.fy))
     }
@@ -145,7 +146,7 @@ public struct ScreenTable: Sendable {
     let list = r.scope3plus?.byEntity ?? []
     return ScreenTable(
       name: "by entity", columns: cols,
-      rows: list.map { .init([$0.entity, TUIFormat.tonnes($0.avoided)]) },
+      rows: list.map { .init([$0.entity, Units.tonnes($0.avoided)]) },
       drill: list.map { e in fy.map { .avoidedEntity(e.entity, $0) } })
   }
 
@@ -162,8 +163,8 @@ public struct ScreenTable: Sendable {
       name: "by program", columns: cols,
       rows: list.map {
         .init([
-          $0.entity, $0.program, TUIFormat.tonnes($0.avoided), TUIFormat.count($0.events),
-          TUIFormat.count($0.participants),
+          $0.entity, $0.program, Units.tonnes($0.avoided), Units.count($0.events),
+          Units.count($0.participants),
         ])
       },
       drill: list.map { p in fy.map { .program(entity: p.entity, program: p.program, $0) } })
@@ -181,7 +182,7 @@ public struct ScreenTable: Sendable {
     for t in r.targets {
       let isIntensity = t.kind == .intensity
       let fmt: (Double?) -> String = {
-        isIntensity ? TUIFormat.intensity($0) : TUIFormat.tonnes($0)
+        isIntensity ? Units.intensity($0) : Units.tonnes($0)
       }
       let met: String
       switch t.outcome.met {

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// The drill-down: the dataset rows behind a figure, with file:line and their values.
 public enum SourceRows {
@@ -9,9 +10,11 @@ public enum SourceRows {
     case .valueChain(let fy): return "Sources: value chain and revenue \(fy)"
     case .category(let c, let fy): return "Sources: Scope 3 category \(c) \(fy)"
     case .avoided(let fy): return "Sources: avoided emissions \(fy)"
-    case .avoidedEntity(let e, let fy): return "Sources: avoided emissions \(sanitized(e)) \(fy)"
-    case .program(let e, let p, let fy): return "Sources: \(sanitized(e)) / \(sanitized(p)) \(fy)"
-    case .target(let id): return "Source: target \(sanitized(id))"
+    case .avoidedEntity(let e, let fy):
+      return "Sources: avoided emissions \(Sanitize.text(e)) \(fy)"
+    case .program(let e, let p, let fy):
+      return "Sources: \(Sanitize.text(e)) / \(Sanitize.text(p)) \(fy)"
+    case .target(let id): return "Source: target \(Sanitize.text(id))"
     }
   }
 

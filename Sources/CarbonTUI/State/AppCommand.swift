@@ -6,7 +6,7 @@ public enum AppCommand: Hashable, Sendable {
   case quit
   /// Build the Report again: as of a fiscal year (nil = latest), for one entity (nil = all),
   /// on a Scope 2 basis.
-  case recompute(asOf: FiscalYear?, entity: String?, basis: Scope2Basis)
+  case recompute(asOf: FiscalYear?, entity: String?, basis: Scope2Basis?)
   /// Switch to the next theme.
   case nextTheme
   /// Open the scenario editor. No longer emitted: `update` opens the editor screen itself

@@ -24,8 +24,10 @@ public struct UIState: Hashable, Sendable {
   public var asOf: FiscalYear?
   /// The entity filter: nil = all entities.
   public var entity: String?
-  /// The Scope 2 basis the Report was built on.
-  public var basis: Scope2Basis = .market
+  /// The Scope 2 basis the user chose with `b` for every neutrality target; nil (the start)
+  /// keeps each target's own `scope2_basis`. The basis the figures use is always read from
+  /// the Report (`OperationalReport.scope2Basis`), never from here.
+  public var basis: Scope2Basis? = nil
   /// Mouse clicks and wheel (off with --no-mouse).
   public var mouseEnabled = true
   /// The key registry (after keys.toml).

@@ -112,7 +112,9 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
     if s.entity == state.entity { return (s, []) }
     return (s, recompute())
   case .basisToggle:
-    s.basis = s.basis == .market ? .location : .market
+    // From the basis the figures on screen use (the target's own until toggled).
+    let shown = s.basis ?? context.report.operational?.scope2Basis ?? .market
+    s.basis = shown == .market ? .location : .market
     return (s, recompute())
   case .themeNext: return (s, [.nextTheme])
   case .scenarioEditor: open(.scenarioEditor)

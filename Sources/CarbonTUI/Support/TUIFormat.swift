@@ -1,55 +1,18 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
-/// Replaces every control character (C0, DEL, C1, including ESC), Unicode line/paragraph
-/// separators and bidi controls with `?`, so that text from data files is drawn as text and
-/// never reaches the terminal as a command. Tabs become a space.
-public func sanitized(_ text: String) -> String {
-  var out = String.UnicodeScalarView()
-  for s in text.unicodeScalars {
-    switch s.value {
-    case 0x09: out.append(" ")
-    case 0x00...0x1F, 0x7F...0x9F: out.append("?")
-    case 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-      out.append("?")
-    default: out.append(s)
-    }
-  }
-  return String(out)
-}
-
-/// Formatting of figures for the dashboard (units scale t, kt, Mt, Gt; percentages one decimal).
+/// Text layout for the dashboard: cutting and padding to terminal columns (widths from
+/// `CellWidth`), raw data values, status words. Figures are formatted by `Units` (CarbonKit).
 public enum TUIFormat {
-  /// Terminal columns a character takes (2 for East Asian wide and emoji, 0 for combining marks).
-  public static func columns(of c: Character) -> Int {
-    guard let s = c.unicodeScalars.first else { return 0 }
-    let v = s.value
-    if v < 0x300 { return 1 }
-    if (0x300...0x36F).contains(v) || (0x200B...0x200D).contains(v) { return 0 }
-    if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
-      || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)
-      || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-      || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
-      || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-      || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
-    {
-      return 2
-    }
-    return 1
-  }
-
-  /// Terminal columns a string takes.
-  public static func width(_ s: String) -> Int { s.reduce(0) { $0 + columns(of: $1) } }
-
   /// Cuts a string to at most `width` columns, ending with `ellipsis` when cut.
   public static func truncate(_ s: String, to width: Int, ellipsis: Character = "…") -> String {
     guard width > 0 else { return "" }
-    if TUIFormat.width(s) <= width { return s }
+    if CellWidth.of(s) <= width { return s }
     var out = ""
     var used = 0
     for c in s {
-      let w = columns(of: c)
+      let w = CellWidth.of(c)
       if used + w > width - 1 { break }
       out.append(c)
       used += w
@@ -63,52 +26,9 @@ public enum TUIFormat {
     -> String
   {
     let t = truncate(s, to: width, ellipsis: ellipsis)
-    let gap = max(0, width - TUIFormat.width(t))
+    let gap = max(0, width - CellWidth.of(t))
     let fill = String(repeating: " ", count: gap)
     return right ? fill + t : t + fill
-  }
-
-  /// tCO2e scaled for reading: `950 t`, `12.3 kt`, `4.45 Mt`, `1.50 Gt`; `-` for nil.
-  /// Two decimals below 10 of the unit, one below 1000 (`115.5 Mt`).
-  public static func tonnes(_ v: Double?) -> String {
-    guard let v, v.isFinite else { return "-" }
-    let a = abs(v)
-    let (scaled, unit): (Double, String) =
-      a >= 1e9
-      ? (v / 1e9, "Gt") : a >= 1e6 ? (v / 1e6, "Mt") : a >= 1e3 ? (v / 1e3, "kt") : (v, "t")
-    if unit == "t" { return CFormat.string(a < 10 ? "%.2f t" : a < 100 ? "%.1f t" : "%.0f t", v) }
-    return CFormat.string(abs(scaled) < 10 ? "%.2f" : "%.1f", scaled) + " " + unit
-  }
-
-  /// A fraction as a percentage with one decimal: 0.39 -> `39.0%`; `-` for nil.
-  public static func percent(_ f: Double?) -> String {
-    guard let f, f.isFinite else { return "-" }
-    return CFormat.string("%.1f%%", f * 100)
-  }
-
-  /// A signed percentage: 0.776 -> `+77.6%`, -0.07 -> `-7.0%`.
-  public static func signedPercent(_ f: Double?) -> String {
-    guard let f, f.isFinite else { return "-" }
-    let p = f * 100
-    return CFormat.string(p >= 0 ? "+%.1f%%" : "%.1f%%", p)
-  }
-
-  /// An intensity with two decimals (`8.10`), its unit given separately.
-  public static func intensity(_ v: Double?) -> String {
-    guard let v, v.isFinite else { return "-" }
-    return CFormat.string("%.2f", v)
-  }
-
-  /// A plain number with thousands separators (`12,345`) for counts.
-  public static func count(_ n: Int?) -> String {
-    guard let n else { return "-" }
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return n < 0 ? "-" + out : out
   }
 
   /// A raw number as it appears in a data row (up to 6 significant digits).

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// Labelled horizontal bars scaled to the largest value, with the value at the right.
 public struct BarList: Sendable {
   public struct Item: Hashable, Sendable {
@@ -19,13 +21,13 @@ public struct BarList: Sendable {
     guard r.width > 0, r.height > 0 else { return }
     let maxV = items.compactMap(\.value).filter { $0.isFinite }.max() ?? 0
     let labelW = min(
-      max(items.map { TUIFormat.width(sanitized($0.label)) }.max() ?? 0, 4), max(4, r.width / 3))
-    let textW = items.map { TUIFormat.width($0.text) }.max() ?? 0
+      max(items.map { CellWidth.of(Sanitize.text($0.label)) }.max() ?? 0, 4), max(4, r.width / 3))
+    let textW = items.map { CellWidth.of($0.text) }.max() ?? 0
     let barW = r.width - labelW - textW - 2
     for (i, item) in items.prefix(r.height).enumerated() {
       let y = r.y + i
       c.text(
-        r.x, y, TUIFormat.pad(sanitized(item.label), to: labelW, ellipsis: c.glyphs.ellipsis),
+        r.x, y, TUIFormat.pad(Sanitize.text(item.label), to: labelW, ellipsis: c.glyphs.ellipsis),
         role: .text)
       var x = r.x + labelW + 1
       if barW >= 3 {

@@ -1,4 +1,5 @@
 import CarbonTerminal
+import CarbonText
 
 /// A terminal with a palette and a glyph set: what every widget draws on. Text is clipped to
 /// the terminal and to the given width; callers pass data text through `sanitized` first
@@ -31,25 +32,25 @@ public struct Canvas {
     var limit = sz.width - max(0, x)
     if let maxWidth { limit = min(limit, maxWidth) }
     guard limit > 0 else { return 0 }
-    var str = sanitized(s)
+    var str = Sanitize.text(s)
     var startX = x
     if x < 0 {
       // Drop leading columns that fall off the left edge.
       var skip = -x
       var rest = Substring(str)
       while skip > 0, let c = rest.first {
-        skip -= TUIFormat.columns(of: c)
+        skip -= CellWidth.of(c)
         rest = rest.dropFirst()
       }
       str = String(rest)
       startX = 0
     }
     let cut =
-      TUIFormat.width(str) > limit
+      CellWidth.of(str) > limit
       ? TUIFormat.truncate(str, to: limit, ellipsis: glyphs.ellipsis) : str
     guard !cut.isEmpty else { return 0 }
     terminal.put(x: startX, y: y, cut, style: style)
-    return TUIFormat.width(cut)
+    return CellWidth.of(cut)
   }
 
   /// Fills a rectangle with spaces in a role.

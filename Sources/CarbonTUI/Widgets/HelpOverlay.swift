@@ -1,3 +1,5 @@
+import CarbonText
+
 /// The `?` help: a box over the screen listing every action of the key registry.
 public struct HelpOverlay: Sendable {
   public var registry: KeyRegistry
@@ -11,8 +13,8 @@ public struct HelpOverlay: Sendable {
   /// Draws the box centred in `area`.
   public func draw(in area: Rect, on c: Canvas) {
     let lines = registry.helpLines()
-    let keyW = min(24, lines.map { TUIFormat.width($0.keys) }.max() ?? 0)
-    let descW = lines.map { TUIFormat.width($0.description) }.max() ?? 0
+    let keyW = min(24, lines.map { CellWidth.of($0.keys) }.max() ?? 0)
+    let descW = lines.map { CellWidth.of($0.description) }.max() ?? 0
     let w = min(area.width - 2, keyW + descW + 6)
     let h = min(area.height - 2, lines.count + 3)
     guard w >= 10, h >= 3 else { return }

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// One point of a chart series; a nil `y` breaks the line.
 public struct ChartPoint: Hashable, Sendable {
   public var x: Double
@@ -191,12 +193,12 @@ public struct LineChart {
       area.height -= 1
       let y = r.maxY - 1
       c.text(r.x, y, xl.0, role: .muted, maxWidth: r.width)
-      let w = TUIFormat.width(xl.1)
-      if w + TUIFormat.width(xl.0) + 1 < r.width { c.text(r.maxX - w, y, xl.1, role: .muted) }
+      let w = CellWidth.of(xl.1)
+      if w + CellWidth.of(xl.0) + 1 < r.width { c.text(r.maxX - w, y, xl.1, role: .muted) }
     }
     let top = yLabel(yr.upperBound)
     let bottom = yLabel(yr.lowerBound)
-    let lw = max(TUIFormat.width(top), TUIFormat.width(bottom))
+    let lw = max(CellWidth.of(top), CellWidth.of(bottom))
     if r.width - lw - 1 >= 6 {
       c.text(area.x, area.y, TUIFormat.pad(top, to: lw, right: true), role: .muted)
       if area.height > 1 {

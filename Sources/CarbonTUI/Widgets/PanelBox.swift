@@ -1,3 +1,5 @@
+import CarbonText
+
 /// A box with a title on its top border; heavier lines (and the focus role) when focused.
 public struct PanelBox: Sendable {
   public var title: String
@@ -38,8 +40,8 @@ public struct PanelBox: Sendable {
     if r.width > 4 {
       used = c.text(r.x + 1, r.y, " " + title + " ", role: .title, maxWidth: r.width - 2)
     }
-    if let note, r.width - 4 - used > TUIFormat.width(note) + 2 {
-      let w = TUIFormat.width(note) + 2
+    if let note, r.width - 4 - used > CellWidth.of(note) + 2 {
+      let w = CellWidth.of(note) + 2
       c.text(r.maxX - 1 - w, r.y, " " + note + " ", role: .muted)
     }
     return r.inset(1)

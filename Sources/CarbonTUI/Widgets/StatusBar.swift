@@ -1,3 +1,5 @@
+import CarbonText
+
 /// The bottom line: key hints at the left, a message and counts at the right.
 public struct StatusBar: Sendable {
   public var left: String
@@ -14,7 +16,7 @@ public struct StatusBar: Sendable {
   /// Draws on row `y` across the full width; the right part wins when space is short.
   public func draw(y: Int, width: Int, on c: Canvas) {
     c.fill(Rect(x: 0, y: y, width: width, height: 1), role: .statusBar)
-    let rw = min(TUIFormat.width(right), width)
+    let rw = min(CellWidth.of(right), width)
     if rw > 0 {
       let s = c.palette.style(rightRole)
       var bar = c.palette.style(.statusBar)

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// A scrollable table with a header row and a selected row.
 public struct TableView: Sendable {
   public struct Column: Hashable, Sendable {
@@ -56,7 +58,7 @@ public struct TableView: Sendable {
         let w = min(col.width, r.maxX - x)
         let text = i < cells.count ? cells[i] : ""
         let padded = TUIFormat.pad(
-          sanitized(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
+          Sanitize.text(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
         var role = base
         if base != .selection, i < roles.count, let rr = roles[i] { role = rr }
         c.text(x, y, padded, role: role, maxWidth: w)

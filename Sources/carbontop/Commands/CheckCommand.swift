@@ -3,6 +3,7 @@ import CarbonData
 import CarbonKit
 import CarbonPostgres
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import CarbonData
 import CarbonKit
 import CarbonSystem
 import CarbonTerminal
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

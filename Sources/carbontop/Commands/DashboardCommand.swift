@@ -2,6 +2,7 @@ import ArgumentParser
 import CarbonKit
 import CarbonPostgres
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import CarbonData
 import CarbonKit
 import CarbonPostgres
 import CarbonSystem
+import CarbonText
 
 /// `carbontop db`: a dataset in PostgreSQL (docs/postgres.md).
 struct DbCommand: ParsableCommand {

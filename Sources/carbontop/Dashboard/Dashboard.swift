@@ -4,6 +4,7 @@ import CarbonPostgres
 import CarbonSystem
 import CarbonTUI
 import CarbonTerminal
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
