@@ -9,12 +9,10 @@ import CarbonKit
 /// small query and `LedgerRowCheck`.
 public enum LedgerQuery {
   /// The aggregation of the events with `id > after` (and `id <= upTo` when given), restricted
-  /// to the fiscal years `years` when given, or to the fiscal years of the valid rows with
-  /// `id > touchedAfter` (live: appended events). Columns: `g` (the grouping set: 1 groups, 7 years,
+  /// to the fiscal years `years` when given. Columns: `g` (the grouping set: 1 groups, 7 years,
   /// 14 months, 15 all), fy, entity, program, ym, milli, n, p, first_id, rows, rejected, last_id.
   public static func sql(
-    schema: String, endMonth: Int, after: Int64 = 0, upTo: Int64? = nil, years: [Int]? = nil,
-    touchedAfter: Int64? = nil
+    schema: String, endMonth: Int, after: Int64 = 0, upTo: Int64? = nil, years: [Int]? = nil
   ) -> String {
     let s = SQL.identifier(schema)
     var whereClause = "id > \(after)"
@@ -23,16 +21,6 @@ public enum LedgerQuery {
     if let years {
       outer =
         "WHERE fy IN (\(years.isEmpty ? "NULL" : years.map(String.init).joined(separator: ",")))"
-    }
-    if let touchedAfter {
-      // The fiscal years of the rows added since `touchedAfter`: only they are aggregated again.
-      outer = """
-        WHERE fy IN (SELECT DISTINCT \(s).carbontop_event_month(timestamp) / 12
-            + CASE WHEN \(s).carbontop_event_month(timestamp) % 12 + 1 > \(endMonth) THEN 1 ELSE 0 END
-          FROM \(s).events
-          WHERE id > \(touchedAfter)
-            AND \(s).carbontop_event_ok(timestamp, entity, program, participant, avoided_kgco2e))
-        """
     }
     return """
       SELECT grouping(fy, entity, program, ym) AS g, fy, entity, program, ym,
@@ -56,6 +44,98 @@ public enum LedgerQuery {
       \(outer)
       GROUP BY GROUPING SETS ((fy, entity, program), (fy), (ym), ())
       """
+  }
+
+  /// The fiscal year of an event row (`alias` the table's alias), for a valid row.
+  static func fiscalYear(_ s: String, _ alias: String, endMonth: Int) -> String {
+    "\(s).carbontop_event_month(\(alias).timestamp) / 12 + CASE WHEN \(s).carbontop_event_month(\(alias).timestamp) % 12 + 1 > \(endMonth) THEN 1 ELSE 0 END"
+  }
+
+  /// For the valid events with `id > after` (appended since the last read): per group and per
+  /// fiscal year, how many of their distinct participants had no earlier event (`id <= after`)
+  /// in that group, and in that year. With the index on `participant` (migration 2) this looks
+  /// at the appended rows' participants only, so distinct counts stay exact without reading the
+  /// whole ledger again. Columns: `g` (0 groups, 3 years), fy, entity, program, p_group, p_year.
+  public static func newParticipantsSQL(schema: String, endMonth: Int, after: Int64) -> String {
+    let s = SQL.identifier(schema)
+    let ok = { (a: String) in
+      "\(s).carbontop_event_ok(\(a).timestamp, \(a).entity, \(a).program, \(a).participant, \(a).avoided_kgco2e)"
+    }
+    return """
+      WITH n AS (
+        SELECT DISTINCT \(fiscalYear(s, "e", endMonth: endMonth)) AS fy, e.entity, e.program, e.participant
+        FROM \(s).events e
+        WHERE e.id > \(after) AND \(ok("e"))
+      ), d AS (
+        SELECT n.*,
+          NOT EXISTS (SELECT 1 FROM \(s).events o
+            WHERE o.participant = n.participant AND o.id <= \(after) AND o.entity = n.entity
+              AND o.program = n.program AND \(ok("o"))
+              AND \(fiscalYear(s, "o", endMonth: endMonth)) = n.fy) AS new_in_group,
+          NOT EXISTS (SELECT 1 FROM \(s).events o
+            WHERE o.participant = n.participant AND o.id <= \(after) AND \(ok("o"))
+              AND \(fiscalYear(s, "o", endMonth: endMonth)) = n.fy) AS new_in_year
+        FROM n
+      )
+      SELECT grouping(fy, entity, program) AS g, fy, entity, program,
+        count(DISTINCT participant) FILTER (WHERE new_in_group) AS p_group,
+        count(DISTINCT participant) FILTER (WHERE new_in_year) AS p_year
+      FROM d
+      GROUP BY GROUPING SETS ((fy, entity, program), (fy))
+      """
+  }
+
+  /// Adds the appended rows' aggregate (`add`, from `sql(after:)`) and their new participants
+  /// (`newParticipants`, from `newParticipantsSQL`) to `summary`.
+  public static func merge(
+    _ add: LedgerSummary, newParticipants: PGResult, into summary: inout LedgerSummary
+  ) {
+    struct Key: Hashable {
+      var fy: Int
+      var entity: String
+      var program: String
+    }
+    var fresh: [Key: Int] = [:]
+    for row in newParticipants.rows {
+      guard let g = row[0].flatMap({ Int($0) }), let fy = row[1].flatMap({ Int($0) }) else {
+        continue
+      }
+      if g == 0, let e = row[2], let p = row[3] {
+        fresh[Key(fy: fy, entity: e, program: p)] = row[4].flatMap { Int($0) } ?? 0
+      } else if g == 3 {
+        fresh[Key(fy: fy, entity: "*", program: "*")] = row[5].flatMap { Int($0) } ?? 0
+      }
+    }
+    func fold(_ new: [EventGroup], into old: inout [EventGroup]) {
+      var at: [Key: Int] = [:]
+      for (k, g) in old.enumerated() {
+        at[Key(fy: g.fiscalYear.year, entity: g.entity, program: g.program)] = k
+      }
+      for g in new {
+        let key = Key(fy: g.fiscalYear.year, entity: g.entity, program: g.program)
+        let added = fresh[key] ?? 0
+        if let k = at[key] {
+          old[k].milliKg += g.milliKg
+          old[k].events += g.events
+          old[k].participants += added
+        } else {
+          var n = g
+          n.participants = added
+          old.append(n)
+        }
+      }
+    }
+    fold(add.groups, into: &summary.groups)
+    fold(add.yearTotals, into: &summary.yearTotals)
+    summary.groups.sort { a, b in
+      if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
+      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
+      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+    }
+    summary.yearTotals.sort { $0.fiscalYear < $1.fiscalYear }
+    summary.months.formUnion(add.months)
+    summary.rowsRead += add.rowsRead
+    summary.rowsRejected += add.rowsRejected
   }
 
   /// The first rejected rows with `id > after`, for their diagnostics.

@@ -5,8 +5,9 @@ import CarbonKit
 /// dashboard's poll() loop waits on `socket` and calls `readable()`; statement-level triggers
 /// (`db init`) `pg_notify` the changed table on the connection that LISTENs, and only those
 /// tables are read again. Appended events are read by identity column: the rows with
-/// `id > lastID` give the new counts and months, and only their fiscal years are aggregated
-/// again in the database (exact distinct participants). A dropped connection keeps the last
+/// `id > lastID` give the new sums, counts and months, and the database tells which of their
+/// participants are new to their group and year (exact distinct counts without reading the
+/// ledger again). A dropped connection keeps the last
 /// good data and reconnects with backoff (`timeoutMs`, `tick`).
 public final class PostgresLive {
   /// What the loop is told.
@@ -175,7 +176,7 @@ public final class PostgresLive {
       let m = calendar.endMonth
       if needEvents == .appended && ledger != nil {
         sql += LedgerQuery.sql(schema: s, endMonth: m, after: lastID) + ";\n"
-        sql += LedgerQuery.sql(schema: s, endMonth: m, touchedAfter: lastID) + ";\n"
+        sql += LedgerQuery.newParticipantsSQL(schema: s, endMonth: m, after: lastID) + ";\n"
         expect += [.appended, .years]
         sentEvents = .appended
       } else {
@@ -246,24 +247,9 @@ public final class PostgresLive {
       pendingAppended = LedgerQuery.aggregate(r)
     case .years:
       guard let add = pendingAppended, var summary = ledger else { return }
-      let yearsAggregate = LedgerQuery.aggregate(r)
-      let years = yearsAggregate.summary
-      let touched = Set(add.summary.yearTotals.map(\.fiscalYear))
-      summary.groups.removeAll { touched.contains($0.fiscalYear) }
-      summary.groups += years.groups
-      summary.groups.sort { a, b in
-        if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-        if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-        return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
-      }
-      summary.yearTotals.removeAll { touched.contains($0.fiscalYear) }
-      summary.yearTotals += years.yearTotals
-      summary.yearTotals.sort { $0.fiscalYear < $1.fiscalYear }
-      summary.months.formUnion(add.summary.months)
-      summary.rowsRead += add.summary.rowsRead
-      summary.rowsRejected += add.summary.rowsRejected
+      LedgerQuery.merge(add.summary, newParticipants: r, into: &summary)
       if add.summary.rowsRead > 0 { lastID = max(lastID, add.lastID) }
-      overflow += add.diagnostics + yearsAggregate.diagnostics
+      overflow += add.diagnostics
       pendingAll = LedgerQuery.Aggregate(summary: summary, lastID: lastID)
     case .rejected(let after):
       guard let agg = pendingAll else { return }

@@ -44,7 +44,11 @@ public enum Schema {
 
   /// The migrations, in order: (version, what it does, SQL with `{s}` for the quoted schema).
   static let migrations: [(Int, String, String)] = [
-    (1, "the dataset tables, toml_files, the event-month function and the notify triggers", v1)
+    (1, "the dataset tables, toml_files, the event-month function and the notify triggers", v1),
+    (
+      2, "an index on events.participant for the live, incremental distinct counts",
+      "CREATE INDEX events_participant ON {s}.events (participant)"
+    ),
   ]
 
   /// Creates the schema and applies the missing migrations, in one transaction. Returns the

@@ -36,10 +36,15 @@ def test_init_is_idempotent_and_versioned(pg):
     url = pg.schema_url("init_twice")
     first = run("db", "init", url, env=pg.env)
     assert first.returncode == 0, first.stderr
-    assert "applied 1" in first.stdout
+    assert "applied 1, 2" in first.stdout
     again = run("db", "init", url, env=pg.env)
-    assert again.returncode == 0 and "up to date (version 1)" in again.stdout, again.stdout
-    assert pg.psql("SELECT version FROM init_twice.carbontop_migrations").split() == ["1"]
+    assert again.returncode == 0 and "up to date (version 2)" in again.stdout, again.stdout
+    assert pg.psql("SELECT version FROM init_twice.carbontop_migrations ORDER BY 1").split() == ["1", "2"]
+    # A schema at version 1 gets only migration 2.
+    pg.psql("DELETE FROM init_twice.carbontop_migrations WHERE version = 2; "
+            "DROP INDEX init_twice.events_participant")
+    third = run("db", "init", url, env=pg.env)
+    assert "at version 2 (applied 2)" in third.stdout, third.stdout
 
 
 def test_samples_report_equals_the_folders(pg):
