@@ -46,6 +46,12 @@ struct LedgerCommand: ParsableCommand {
   @Option(help: "MM-DD, for files outside a dataset (default 03-31).")
   var fiscalYearEnd: String?
 
+  @Flag(
+    help:
+      "With a database: print the W1 query (to run it with psql or on Citus) instead of running it."
+  )
+  var sql = false
+
   func run() throws {
     if let url = paths.first, PGTarget.isURL(url) {
       try runInDatabase(url)
@@ -137,6 +143,10 @@ struct LedgerCommand: ParsableCommand {
         .first?[0], let c = DatasetLoader.calendar(config: Array(config.utf8))
       {
         cal = c
+      }
+      if sql {
+        FDText.out(LedgerQuery.sql(schema: target.schema, endMonth: cal.endMonth) + ";\n")
+        return
       }
       let (s, d) = try PostgresDataset.ledger(db, calendar: cal)
       summary = s ?? LedgerSummary(files: ["events"])
