@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "carbontop",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "carbontop", targets: ["carbontop"]),
     .library(name: "CarbonKit", targets: ["CarbonKit"]),
@@ -20,7 +20,7 @@ let package = Package(
     // The pure calculations of the data contract; CarbonSystem only for CFormat.
     .target(name: "CarbonKit", dependencies: ["CarbonSystem", "CarbonText"]),
     // The TOML 1.0.0 parser: standard library only (no Foundation).
-    .target(name: "CarbonTOML"),
+    .target(name: "CarbonTOML", dependencies: ["CarbonText"]),
     .target(
       name: "CarbonData",
       dependencies: ["CarbonKit", "CarbonSystem", "CarbonText", "CarbonTOML"]
@@ -65,6 +65,7 @@ let package = Package(
     ),
     .testTarget(name: "CarbonKitTests", dependencies: ["CarbonKit", "CarbonText"]),
     .testTarget(name: "CarbonSystemTests", dependencies: ["CarbonSystem"]),
+    .testTarget(name: "CarbonTextTests", dependencies: ["CarbonText"]),
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit", "CarbonText"]),

@@ -1,5 +1,6 @@
 import CarbonData
 import CarbonKit
+import CarbonText
 
 /// W1 in the database: the events ledger summed per (fiscal year, entity, program), per fiscal
 /// year and per calendar month in ONE `GROUP BY GROUPING SETS` query (exact numeric sums,
@@ -129,8 +130,8 @@ public enum LedgerQuery {
     fold(add.yearTotals, into: &summary.yearTotals)
     summary.groups.sort { a, b in
       if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+      if a.entity != b.entity { return ByteOrder.less(a.entity, b.entity) }
+      return ByteOrder.less(a.program, b.program)
     }
     summary.yearTotals.sort { $0.fiscalYear < $1.fiscalYear }
     summary.months.formUnion(add.months)
@@ -200,8 +201,8 @@ public enum LedgerQuery {
     }
     groups.sort { a, b in
       if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+      if a.entity != b.entity { return ByteOrder.less(a.entity, b.entity) }
+      return ByteOrder.less(a.program, b.program)
     }
     years.sort { $0.fiscalYear < $1.fiscalYear }
     out.summary.groups = groups

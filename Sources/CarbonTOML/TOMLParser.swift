@@ -118,37 +118,6 @@ struct TOMLParser {
     return (first == "a" || first == "i" || first == "o" ? "an " : "a ") + typeName
   }
 
-  /// The offset of the first byte that is not valid UTF-8, if any.
-  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    var offset = 0
-    let count = bytes.count
-    while offset < count {
-      let lead = bytes[offset]
-      if lead < 0x80 {
-        offset += 1
-        continue
-      }
-      let need: Int
-      var value: UInt32
-      let minimum: UInt32
-      switch lead {
-      case 0xC2...0xDF: (need, value, minimum) = (1, UInt32(lead & 0x1F), 0x80)
-      case 0xE0...0xEF: (need, value, minimum) = (2, UInt32(lead & 0x0F), 0x800)
-      case 0xF0...0xF4: (need, value, minimum) = (3, UInt32(lead & 0x07), 0x10000)
-      default: return offset
-      }
-      guard offset + need < count else { return offset }
-      for k in 1...need {
-        let byte = bytes[offset + k]
-        guard byte & 0xC0 == 0x80 else { return offset + k }
-        value = value << 6 | UInt32(byte & 0x3F)
-      }
-      if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return offset }
-      offset += need + 1
-    }
-    return nil
-  }
-
   // MARK: Small scanners
 
   var current: UInt8? { index < count ? bytes[index] : nil }

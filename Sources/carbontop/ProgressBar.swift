@@ -1,6 +1,7 @@
 import CarbonKit
 import CarbonSystem
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -8,12 +9,15 @@ import Dispatch
 
 /// A progress bar on standard error for long reads: it appears only when reading has taken
 /// more than half a second and standard error is a terminal, and is erased when done.
-final class ProgressBar: @unchecked Sendable {
-  private let lock = Lock()
+final class ProgressBar: Sendable {
+  private struct State {
+    var lastDraw: UInt64 = 0
+    var shown = false
+  }
+
+  private let state = Mutex(State())
   private let label: String
   private let start = DispatchTime.now().uptimeNanoseconds
-  private var lastDraw: UInt64 = 0
-  private var shown = false
 
   private init(label: String) { self.label = label }
 
@@ -25,25 +29,28 @@ final class ProgressBar: @unchecked Sendable {
   /// Called from any thread with bytes done of bytes total.
   func update(_ done: Int64, _ total: Int64) {
     let now = DispatchTime.now().uptimeNanoseconds
-    lock.lock()
-    defer { lock.unlock() }
-    guard now - start > 500_000_000, now - lastDraw > 100_000_000 || done >= total else { return }
-    lastDraw = now
-    shown = true
-    let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
-    let width = 30
-    let filled = Int(fraction * Double(width))
-    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    let mb = Double(done) / 1_048_576
-    let line = "\r\(label) [\(bar)] " + CFormat.string("%5.1f%%  %.0f MiB", fraction * 100, mb)
-    FDText.err(line)
+    state.withLock { s in
+      guard now - start > 500_000_000, now - s.lastDraw > 100_000_000 || done >= total else {
+        return
+      }
+      s.lastDraw = now
+      s.shown = true
+      let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+      let width = 30
+      let filled = Int(fraction * Double(width))
+      let bar =
+        String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+      let mb = Double(done) / 1_048_576
+      let line = "\r\(label) [\(bar)] " + CFormat.string("%5.1f%%  %.0f MiB", fraction * 100, mb)
+      FDText.err(line)
+    }
   }
 
   /// Erases the bar if it was drawn.
   func finish() {
-    lock.lock()
-    defer { lock.unlock() }
-    if shown { FDText.err("\r\u{1B}[K") }
-    shown = false
+    state.withLock { s in
+      if s.shown { FDText.err("\r\u{1B}[K") }
+      s.shown = false
+    }
   }
 }

@@ -1,3 +1,4 @@
+import CarbonText
 import Testing
 
 @testable import CarbonKit
@@ -123,7 +124,7 @@ func avoidedDataset(extraTargets: [Target] = []) -> Dataset {
     #expect(s.programs[0].events == nil && s.programs[0].participants == nil)
     #expect(s.programs[2].events == 3 && s.programs[2].participants == 2)
     // Lower case sorts after upper case, and non-ASCII after both.
-    #expect(DatasetIndex.utf8Less("Zeta", "alpha") && DatasetIndex.utf8Less("alpha", "Éclair"))
+    #expect(ByteOrder.less("Zeta", "alpha") && ByteOrder.less("alpha", "Éclair"))
   }
 
   @Test func achievedAndBehind() {

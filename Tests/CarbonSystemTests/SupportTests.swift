@@ -5,7 +5,7 @@ import Testing
   import Glibc
 #endif
 
-/// The Foundation-free helpers: C formatting, path text, trimming, the lock.
+/// The Foundation-free helpers: C formatting, path text, trimming, folder listing.
 @Suite struct SupportTests {
   @Test func formatsLikePrintf() {
     #expect(CFormat.string("%.2f", 1.005) == "1.00")  // 1.005 is 1.00499999... in binary
@@ -46,20 +46,6 @@ import Testing
     #expect(" \t 80 % \t".trimmingBlanks() == "80 %")
     #expect("\n80\n".trimmingBlanks() == "\n80\n")
     #expect("   ".trimmingBlanks() == "")
-  }
-
-  @Test func lockSerializes() async {
-    final class Counter: @unchecked Sendable {
-      let lock = Lock()
-      var n = 0
-    }
-    let c = Counter()
-    await withTaskGroup(of: Void.self) { g in
-      for _ in 0..<8 {
-        g.addTask { for _ in 0..<10_000 { c.lock.withLock { c.n += 1 } } }
-      }
-    }
-    #expect(c.n == 80_000)
   }
 
   @Test func listsAFolder() throws {

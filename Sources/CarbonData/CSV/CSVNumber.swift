@@ -1,4 +1,4 @@
-/// The number syntax of DATA.md: digits with an optional fraction and exponent
+/// The number syntax of docs/data-format.md: digits with an optional fraction and exponent
 /// (`12`, `0.5`, `.5`, `1.5e9`, `1e-3`, `1E+3`); no sign, separators, units, NaN, infinities
 /// or overflow.
 enum CSVNumber {

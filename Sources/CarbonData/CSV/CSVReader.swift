@@ -1,3 +1,5 @@
+import CarbonText
+
 /// One field of a CSV record: a byte range of the file.
 struct CSVField {
   var start: Int

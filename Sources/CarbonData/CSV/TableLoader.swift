@@ -7,7 +7,7 @@ struct LoadedTable<Row> {
   var periodColumn: Int
 }
 
-/// Turns the four CSV tables into CarbonKit rows, applying every row rule of DATA.md.
+/// Turns the four CSV tables into CarbonKit rows, applying every row rule of docs/data-format.md.
 enum TableLoader {
   static let operationsColumns = (
     required: ["period", "entity"],

@@ -1,6 +1,7 @@
 import CarbonKit
 
-/// DATA.md's completeness rule and its warning: a fiscal year is complete when any table has an
+/// The contract's completeness rule (docs/data-format.md) and its warning: a fiscal year is
+/// complete when any table has an
 /// annual row for it, or any dated row (events included) falls in its last month; when a
 /// complete fiscal year's sub-annual rows of an entity in a table stop before its last month,
 /// that is a warning.

@@ -1,6 +1,7 @@
 import CarbonKit
+import CarbonText
 
-/// The order of diagnostics of DATA.md: by file (dataset.toml, operations.csv, value_chain.csv,
+/// The order of diagnostics of docs/data-format.md: by file (dataset.toml, operations.csv, value_chain.csv,
 /// revenue.csv, avoided.csv, events by name, then scenario files), then line, then column.
 /// Problems without a line come first within their file; ties keep their order.
 public enum DiagnosticOrder {
@@ -19,7 +20,7 @@ public enum DiagnosticOrder {
     }
   }
 
-  /// `diagnostics` sorted in DATA.md's order (stable).
+  /// `diagnostics` sorted in the contract's order (docs/data-format.md; stable).
   public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.enumerated().sorted { a, b in
       let x = a.element
@@ -28,7 +29,7 @@ public enum DiagnosticOrder {
       let ry = rank(y.file)
       if rx != ry { return rx < ry }
       if x.file != y.file {
-        return Array(x.file.utf8).lexicographicallyPrecedes(Array(y.file.utf8))
+        return ByteOrder.less(x.file, y.file)
       }
       let lx = x.line ?? 0
       let ly = y.line ?? 0

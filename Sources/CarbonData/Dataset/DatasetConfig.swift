@@ -1,7 +1,7 @@
 import CarbonKit
 import CarbonTOML
 
-/// dataset.toml: `[organization]` and the `[[target]]` list, validated by every rule of DATA.md.
+/// dataset.toml: `[organization]` and the `[[target]]` list, validated by every rule of docs/data-format.md.
 enum DatasetConfig {
   static let file = "dataset.toml"
   static let organizationKeys = ["name", "fiscal_year_end", "currency", "revenue_unit"]

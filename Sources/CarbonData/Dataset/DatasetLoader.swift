@@ -1,5 +1,6 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +66,7 @@ public enum DatasetLoader {
 
     // Tables
     var periodColumns: [String: Int] = [:]
-    func table<Row>(
+    func table<Row: Sendable>(
       _ file: String, _ read: ([UInt8], FiscalCalendar, inout [Diagnostic]) -> LoadedTable<Row>?
     ) -> [Row]? {
       // Signature before reading: a file that changes while it is read is read again next time.
@@ -142,7 +143,7 @@ public enum DatasetLoader {
       return []
     }
     var out: [LedgerFile] = []
-    for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    for name in names.sortedByBytes()
     where name.hasSuffix(".csv") && !name.hasPrefix(".") {
       let path = dir + "/" + name
       let rel = "events/" + name
@@ -167,7 +168,7 @@ public enum DatasetLoader {
     return out
   }
 
-  /// DATA.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
+  /// docs/data-format.md: a (fiscal year, entity, program) given both in avoided.csv and by events is an
   /// error. avoided.csv wins: the event group is removed, and its sums and event count are
   /// taken out of its year's total. The year's distinct participants cannot be corrected
   /// (a participant may also act in other groups), and the months stay as they were.

@@ -1,7 +1,8 @@
 import CarbonKit
 
 /// What `DatasetLoader.load` gives: the dataset (nil when dataset.toml is missing or unusable,
-/// which is a data error) and every diagnostic, in DATA.md's order.
+/// which is a data error) and every diagnostic, in the contract's order
+/// (docs/data-format.md).
 public struct LoadedDataset: Sendable, Hashable {
   public var dataset: Dataset?
   public var diagnostics: [Diagnostic]

@@ -1,5 +1,5 @@
 import CarbonKit
-import CarbonSystem
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,7 +9,7 @@ import CarbonSystem
 /// unchanged (same inode, size and modification time, read under the same fiscal calendar)
 /// is taken from here with its diagnostics instead of being read again, so a reload re-reads
 /// only the files that changed. Thread-safe; one cache per dataset folder.
-public final class TableCache: @unchecked Sendable {
+public final class TableCache: Sendable {
   struct Signature: Equatable {
     var inode: UInt64
     var size: Int64
@@ -29,50 +29,50 @@ public final class TableCache: @unchecked Sendable {
   struct Entry {
     var signature: Signature
     var calendar: FiscalCalendar
-    var rows: Any?
+    var rows: (any Sendable)?
     var periodColumn: Int?
     var diagnostics: [Diagnostic]
   }
 
-  private let lock = Lock()
-  private var entries: [String: Entry] = [:]
-  private var read: [String] = []
+  private struct State {
+    var entries: [String: Entry] = [:]
+    var read: [String] = []
+  }
+
+  private let state = Mutex(State())
 
   public init() {}
 
   /// The tables the last load read from disk (the others came from the cache).
   public var lastRead: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return read
+    state.withLock { $0.read }
   }
 
   /// Forgets files the watcher saw change, so they are read again even if a same-size
   /// rewrite kept their timestamps (file times are only as fine as the kernel's clock tick).
   public func invalidate(_ files: [String]) {
-    lock.lock()
-    defer { lock.unlock() }
-    for f in files { entries[f] = nil }
+    state.withLock { s in
+      for f in files { s.entries[f] = nil }
+    }
   }
 
   func beginLoad() {
-    lock.lock()
-    read = []
-    lock.unlock()
+    state.withLock { $0.read = [] }
   }
 
   func lookup(_ file: String, signature: Signature?, calendar: FiscalCalendar) -> Entry? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let signature, let e = entries[file], e.signature == signature, e.calendar == calendar
-    else { return nil }
-    return e
+    state.withLock { s in
+      guard let signature, let e = s.entries[file], e.signature == signature,
+        e.calendar == calendar
+      else { return nil }
+      return e
+    }
   }
 
   func store(_ file: String, _ entry: Entry?) {
-    lock.lock()
-    defer { lock.unlock() }
-    entries[file] = entry
-    if entry != nil { read.append(file) }
+    state.withLock { s in
+      s.entries[file] = entry
+      if entry != nil { s.read.append(file) }
+    }
   }
 }

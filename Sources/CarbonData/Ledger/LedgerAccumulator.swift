@@ -1,6 +1,8 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -133,7 +135,7 @@ public final class LedgerAccumulator {
     -> [Diagnostic]
   {
     var unsplit = Set<String>()
-    let order = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    let order = files.sorted { ByteOrder.less($0.name, $1.name) }
     while true {
       if let diags = readOnce(order, unsplit: &unsplit, progress: progress) { return diags }
     }
@@ -371,50 +373,57 @@ public final class LedgerAccumulator {
 }
 
 /// The work queue, progress and results of one parallel read.
-final class LedgerWork: @unchecked Sendable {
-  private let lock = Lock()
-  private var cursor = 0
+final class LedgerWork: Sendable {
+  /// Unchecked: each partial is handed over once, by the thread that built it.
+  private struct State: @unchecked Sendable {
+    var cursor = 0
+    var results: [LedgerChunkResult?]
+    var partials: [LedgerPartial?]
+    var done: Int64 = 0
+  }
+
+  private let state: Mutex<State>
   private let count: Int
-  private(set) var results: [LedgerChunkResult?]
-  private(set) var partials: [LedgerPartial?]
   private let progress: (@Sendable (Int64, Int64) -> Void)?
   private let total: Int64
-  private var done: Int64 = 0
 
   init(count: Int, threads: Int, progress: (@Sendable (Int64, Int64) -> Void)?, total: Int64) {
     self.count = count
-    results = Array(repeating: nil, count: count)
-    partials = Array(repeating: nil, count: max(1, threads))
+    state = Mutex(
+      State(
+        results: Array(repeating: nil, count: count),
+        partials: Array(repeating: nil, count: max(1, threads))))
     self.progress = progress
     self.total = total
   }
 
+  /// The chunks' results (read once every thread is done).
+  var results: [LedgerChunkResult?] { state.withLock { $0.results } }
+  /// The threads' partials (read once every thread is done).
+  var partials: [LedgerPartial?] { state.withLock { $0.partials } }
+
   func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard cursor < count else { return nil }
-    cursor += 1
-    return cursor - 1
+    state.withLock { s in
+      guard s.cursor < count else { return nil }
+      s.cursor += 1
+      return s.cursor - 1
+    }
   }
 
   func advance(_ bytes: Int64) {
-    lock.lock()
-    done += bytes
-    let d = done
-    lock.unlock()
+    let d = state.withLock { s in
+      s.done += bytes
+      return s.done
+    }
     progress?(min(d, total), total)
   }
 
   func finish(_ c: Int, _ r: LedgerChunkResult) {
-    lock.lock()
-    results[c] = r
-    lock.unlock()
+    state.withLock { $0.results[c] = r }
   }
 
   func store(_ w: Int, _ p: LedgerPartial) {
-    lock.lock()
-    partials[w] = p
-    lock.unlock()
+    state.withLock { $0.partials[w] = p }
   }
 }
 

@@ -1,5 +1,5 @@
 import CarbonKit
-import CarbonSystem
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,11 +9,14 @@ import CarbonSystem
 
 /// The (entity, program) pairs seen so far, numbered in first-seen order. Shared by the
 /// parsing threads (each keeps its own cache in front of it), so it is locked.
-final class LedgerPairRegistry: @unchecked Sendable {
-  private let lock = Lock()
-  private var ids: [PairKey: Int32] = [:]
-  private var entities: [[UInt8]] = []
-  private var programs: [[UInt8]] = []
+final class LedgerPairRegistry: Sendable {
+  private struct State {
+    var ids: [PairKey: Int32] = [:]
+    var entities: [[UInt8]] = []
+    var programs: [[UInt8]] = []
+  }
+
+  private let state = Mutex(State())
 
   private struct PairKey: Hashable {
     var entity: [UInt8]
@@ -22,24 +25,24 @@ final class LedgerPairRegistry: @unchecked Sendable {
 
   /// The id of a pair, registering it when new.
   func id(entity: [UInt8], program: [UInt8]) -> Int32 {
-    lock.lock()
-    defer { lock.unlock() }
-    let key = PairKey(entity: entity, program: program)
-    if let id = ids[key] { return id }
-    let id = Int32(entities.count)
-    ids[key] = id
-    entities.append(entity)
-    programs.append(program)
-    return id
+    state.withLock { s in
+      let key = PairKey(entity: entity, program: program)
+      if let id = s.ids[key] { return id }
+      let id = Int32(s.entities.count)
+      s.ids[key] = id
+      s.entities.append(entity)
+      s.programs.append(program)
+      return id
+    }
   }
 
   /// The names of pair `id`.
   func names(_ id: Int32) -> (entity: String, program: String) {
-    lock.lock()
-    defer { lock.unlock() }
-    return (
-      String(decoding: entities[Int(id)], as: UTF8.self),
-      String(decoding: programs[Int(id)], as: UTF8.self)
-    )
+    state.withLock { s in
+      (
+        String(decoding: s.entities[Int(id)], as: UTF8.self),
+        String(decoding: s.programs[Int(id)], as: UTF8.self)
+      )
+    }
   }
 }

@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -302,7 +303,7 @@ enum LedgerParser {
               }
               scratch.withUnsafeBufferPointer { s1 in
                 if fEsc[u], let base = s1.baseAddress { up = base }
-                if isUTF8(up, un) {
+                if UTF8Validation.isValid(up, count: un) {
                   let h = ledgerHashBytes(up, un, seed: seed)
                   partial.store.record(hash: h, up, un)
                   pid = h | (1 << 63)
@@ -478,8 +479,8 @@ enum LedgerParser {
     _ ep: UnsafePointer<UInt8>, _ en: Int, _ pp: UnsafePointer<UInt8>, _ pn: Int,
     registry: LedgerPairRegistry
   ) -> Int32 {
-    if !isUTF8(ep, en) { return -1 }
-    if !isUTF8(pp, pn) { return -2 }
+    if !UTF8Validation.isValid(ep, count: en) { return -1 }
+    if !UTF8Validation.isValid(pp, count: pn) { return -2 }
     return registry.id(
       entity: Array(UnsafeBufferPointer(start: ep, count: en)),
       program: Array(UnsafeBufferPointer(start: pp, count: pn)))
@@ -662,42 +663,4 @@ enum LedgerParser {
     return prefix << 54 | UInt64(nd) << 50 | v
   }
 
-  /// True when the bytes are valid UTF-8.
-  static func isUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    var i = 0
-    while i < n {
-      let c = p[i]
-      if c < 0x80 {
-        i += 1
-        continue
-      }
-      var need = 0
-      var minV: UInt32 = 0
-      var v: UInt32 = 0
-      if c & 0xE0 == 0xC0 {
-        need = 1
-        minV = 0x80
-        v = UInt32(c & 0x1F)
-      } else if c & 0xF0 == 0xE0 {
-        need = 2
-        minV = 0x800
-        v = UInt32(c & 0x0F)
-      } else if c & 0xF8 == 0xF0 {
-        need = 3
-        minV = 0x10000
-        v = UInt32(c & 0x07)
-      } else {
-        return false
-      }
-      if i + need >= n { return false }
-      for j in 1...need {
-        let cc = p[i + j]
-        if cc & 0xC0 != 0x80 { return false }
-        v = v << 6 | UInt32(cc & 0x3F)
-      }
-      if v < minV || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return false }
-      i += need + 1
-    }
-    return true
-  }
 }

@@ -1,6 +1,7 @@
 import CarbonKit
-import CarbonSystem
+import CarbonText
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -136,7 +137,7 @@ final class LedgerTotals {
 
   /// Orders first sources by file name (UTF-8 bytes), then line.
   static func precedes(_ a: SourceRef, _ b: SourceRef) -> Bool {
-    if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+    if a.file != b.file { return ByteOrder.less(a.file, b.file) }
     return a.line < b.line
   }
 
@@ -160,8 +161,8 @@ final class LedgerTotals {
     }
     groups.sort { a, b in
       if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+      if a.entity != b.entity { return ByteOrder.less(a.entity, b.entity) }
+      return ByteOrder.less(a.program, b.program)
     }
     var totals: [EventGroup] = []
     for (fy, k) in years.sorted(by: { $0.key < $1.key }) {
@@ -186,43 +187,47 @@ final class LedgerTotals {
     }
     return LedgerSummary(
       groups: groups.filter { $0.events > 0 }, yearTotals: totals, months: ms, rowsRead: rowsRead,
-      rowsRejected: rowsRejected, files: files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      rowsRejected: rowsRejected, files: files.sortedByBytes()
     )
   }
 }
 
 /// Shared state of the parallel set merge (each job touches only its own target slot).
+/// Unchecked: the partials' sets are read by the jobs without the lock (each by one job).
 final class LedgerSendableBox: @unchecked Sendable {
-  private let lock = Lock()
-  private var cursor = 0
-  private(set) var sets: [LedgerIDSet]
+  /// Unchecked: the sets' tables are handed between the jobs only through this state.
+  private struct State: @unchecked Sendable {
+    var cursor = 0
+    var sets: [LedgerIDSet]
+  }
+
+  private let state: Mutex<State>
   let partials: [LedgerPartial]
   let jobs: [LedgerMergeJob]
 
   init(sets: [LedgerIDSet], partials: [LedgerPartial], jobs: [LedgerMergeJob]) {
-    self.sets = sets
+    self.state = Mutex(State(sets: sets))
     self.partials = partials
     self.jobs = jobs
   }
 
+  /// The sets (read once every job is done).
+  var sets: [LedgerIDSet] { state.withLock { $0.sets } }
+
   func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard cursor < jobs.count else { return nil }
-    cursor += 1
-    return cursor - 1
+    state.withLock { s in
+      guard s.cursor < jobs.count else { return nil }
+      s.cursor += 1
+      return s.cursor - 1
+    }
   }
 
   func target(_ t: Int) -> LedgerIDSet {
-    lock.lock()
-    defer { lock.unlock() }
-    return sets[t]
+    state.withLock { $0.sets[t] }
   }
 
   func setTarget(_ t: Int, _ value: LedgerIDSet) {
-    lock.lock()
-    sets[t] = value
-    lock.unlock()
+    state.withLock { $0.sets[t] = value }
   }
 }
 

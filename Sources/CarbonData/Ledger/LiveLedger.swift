@@ -1,5 +1,7 @@
 import CarbonKit
 import CarbonSystem
+import CarbonText
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -11,25 +13,29 @@ import CarbonSystem
 /// `DatasetLoader.load(folder:ledger:)`, so reloads go through the same loader and the same
 /// aggregation code as `carbontop report` and `carbontop ledger`.
 ///
-/// Calls are serialized by a lock; use it from one background queue.
-public final class LiveLedger: @unchecked Sendable {
+/// Calls are serialized by a mutex; use it from one background queue.
+public final class LiveLedger: Sendable {
   private struct Signature: Equatable {
     var inode: UInt64
     var size: Int64
     var mtime: Int64
   }
 
-  private let lock = Lock()
-  private var accumulator: LedgerAccumulator?
-  private var calendar: FiscalCalendar?
-  private var known: [String: Signature] = [:]
-  private var diagnostics: [String: [Diagnostic]] = [:]
-  private var forced: Set<String> = []
+  private struct State {
+    var accumulator: LedgerAccumulator?
+    var calendar: FiscalCalendar?
+    var known: [String: Signature] = [:]
+    var diagnostics: [String: [Diagnostic]] = [:]
+    var forced: Set<String> = []
+    var lastRead = ""
+  }
+
+  private let state = Mutex(State())
   private let threads: Int
   private let progress: (@Sendable (Int64, Int64) -> Void)?
 
   /// How the last call read the ledger, for the status bar.
-  public private(set) var lastRead: String = ""
+  public var lastRead: String { state.withLock { $0.lastRead } }
 
   public init(
     threads: Int = SystemInfo.activeProcessorCount,
@@ -47,9 +53,7 @@ public final class LiveLedger: @unchecked Sendable {
   /// Marks files (relative names, e.g. `events/a.csv`) as rewritten, so the next read
   /// takes them whole even if their size grew (a rewrite that happens to be longer).
   public func markRewritten(_ names: [String]) {
-    lock.lock()
-    defer { lock.unlock() }
-    forced.formUnion(names)
+    state.withLock { $0.forced.formUnion(names) }
   }
 
   private func signature(_ path: String) -> Signature? {
@@ -63,49 +67,49 @@ public final class LiveLedger: @unchecked Sendable {
   private func aggregate(_ files: [LedgerFile], _ cal: FiscalCalendar) -> (
     LedgerSummary, [Diagnostic]
   ) {
-    lock.lock()
-    defer { lock.unlock() }
-    let sigs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, signature($0.path)) })
-    let samePaths = Set(files.map(\.path)) == Set(known.keys)
-    var rebuild = accumulator == nil || calendar != cal || !samePaths
-    var appends: [LedgerFile] = []
-    if !rebuild {
-      for f in files {
-        guard let new = sigs[f.path] ?? nil, let old = known[f.path] else {
-          rebuild = true
-          break
+    state.withLock { s in
+      let sigs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, signature($0.path)) })
+      let samePaths = Set(files.map(\.path)) == Set(s.known.keys)
+      var rebuild = s.accumulator == nil || s.calendar != cal || !samePaths
+      var appends: [LedgerFile] = []
+      if !rebuild {
+        for f in files {
+          guard let new = sigs[f.path] ?? nil, let old = s.known[f.path] else {
+            rebuild = true
+            break
+          }
+          if s.forced.contains(f.name) || new.inode != old.inode || new.size < old.size {
+            rebuild = true
+            break
+          }
+          if new != old { appends.append(f) }
         }
-        if forced.contains(f.name) || new.inode != old.inode || new.size < old.size {
-          rebuild = true
-          break
+      }
+      s.forced = []
+      if rebuild {
+        let acc = LedgerAccumulator(calendar: cal, threads: threads)
+        let diags = acc.ingest(files: files, progress: progress)
+        s.accumulator = acc
+        s.calendar = cal
+        s.diagnostics = Dictionary(grouping: diags, by: \.file)
+        s.lastRead = "read \(files.count) ledger file\(files.count == 1 ? "" : "s") whole"
+      } else if let acc = s.accumulator {
+        var bytes: Int64 = 0
+        for f in appends {
+          let before = acc.consumedOffset(of: f)
+          s.diagnostics[f.name, default: []] += acc.ingest(file: f)
+          bytes += acc.consumedOffset(of: f) - before
         }
-        if new != old { appends.append(f) }
+        s.lastRead =
+          appends.isEmpty
+          ? "ledger unchanged"
+          : "read \(bytes) appended bytes of \(appends.count) ledger file\(appends.count == 1 ? "" : "s")"
       }
+      for (path, sig) in sigs { s.known[path] = sig }
+      s.known = s.known.filter { sigs[$0.key] != nil }
+      let summary = s.accumulator?.summary() ?? LedgerSummary()
+      let names = s.diagnostics.keys.sortedByBytes()
+      return (summary, names.flatMap { s.diagnostics[$0] ?? [] })
     }
-    forced = []
-    if rebuild {
-      let acc = LedgerAccumulator(calendar: cal, threads: threads)
-      let diags = acc.ingest(files: files, progress: progress)
-      accumulator = acc
-      calendar = cal
-      diagnostics = Dictionary(grouping: diags, by: \.file)
-      lastRead = "read \(files.count) ledger file\(files.count == 1 ? "" : "s") whole"
-    } else if let acc = accumulator {
-      var bytes: Int64 = 0
-      for f in appends {
-        let before = acc.consumedOffset(of: f)
-        diagnostics[f.name, default: []] += acc.ingest(file: f)
-        bytes += acc.consumedOffset(of: f) - before
-      }
-      lastRead =
-        appends.isEmpty
-        ? "ledger unchanged"
-        : "read \(bytes) appended bytes of \(appends.count) ledger file\(appends.count == 1 ? "" : "s")"
-    }
-    for (path, sig) in sigs { known[path] = sig }
-    known = known.filter { sigs[$0.key] != nil }
-    let summary = accumulator?.summary() ?? LedgerSummary()
-    let names = diagnostics.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    return (summary, names.flatMap { diagnostics[$0] ?? [] })
   }
 }

@@ -1,6 +1,7 @@
 import CarbonKit
+import CarbonText
 
-/// The yardstick's W1 table (/work/shared/bench): per (fiscal year, entity, program) and per
+/// The yardstick's W1 table (docs/performance.md, "The events ledger"): per (fiscal year, entity, program) and per
 /// fiscal year (`*`, `*`): tCO2e, events, distinct participants.
 public enum W1 {
   /// The CSV: header `fiscal_year,entity,program,tco2e,events,distinct_participants`, rows
@@ -11,8 +12,8 @@ public enum W1 {
     var rows = summary.groups + summary.yearTotals
     rows.sort { a, b in
       if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
-      if a.entity != b.entity { return a.entity.utf8.lexicographicallyPrecedes(b.entity.utf8) }
-      return a.program.utf8.lexicographicallyPrecedes(b.program.utf8)
+      if a.entity != b.entity { return ByteOrder.less(a.entity, b.entity) }
+      return ByteOrder.less(a.program, b.program)
     }
     var out = "fiscal_year,entity,program,tco2e,events,distinct_participants\n"
     for g in rows {

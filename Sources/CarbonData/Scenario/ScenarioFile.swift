@@ -1,6 +1,7 @@
 import CarbonKit
 import CarbonSystem
 import CarbonTOML
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -187,6 +188,6 @@ public enum ScenarioFile {
       guard stat(dir + "/" + n, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
       out.append(String(n.dropLast(5)))
     }
-    return out.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    return out.sortedByBytes()
   }
 }

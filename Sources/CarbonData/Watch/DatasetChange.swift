@@ -1,3 +1,5 @@
+import CarbonText
+
 /// What changed in a dataset folder since the previous change (or since the watcher started).
 ///
 /// Produced by ``DatasetWatcher/takeChanges(now:)`` once a burst of file activity has settled.
@@ -58,7 +60,7 @@ public struct DatasetChange: Sendable, Equatable {
   public init(entries: [Entry]) {
     self.entries = entries.sorted { a, b in
       if (a.path == ".") != (b.path == ".") { return a.path == "." }
-      return Array(a.path.utf8).lexicographicallyPrecedes(Array(b.path.utf8))
+      return ByteOrder.less(a.path, b.path)
     }
   }
 

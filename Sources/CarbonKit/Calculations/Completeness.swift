@@ -1,9 +1,9 @@
 import CarbonText
 
 /// Which fiscal years are complete, which one is in progress and through which month
-/// (DATA.md "Periods"), judged over the whole dataset.
+/// (docs/data-format.md "Periods"), judged over the whole dataset.
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - A fiscal year inside the `years` range with no data at all is neither complete nor in
 ///   progress (`hasData` false, `complete` false); its figures are null.
 /// - `inProgress` is the latest fiscal year with data when it is not complete. An earlier

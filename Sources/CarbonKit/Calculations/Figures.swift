@@ -1,8 +1,8 @@
 /// The figures of one fiscal year summed over a set of entities (or of one entity): what every
-/// calculation of DATA.md starts from. Sums add the values that were reported and stay nil when
+/// calculation of docs/data-format.md starts from. Sums add the values that were reported and stay nil when
 /// none was ("not reported" is not zero).
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - Scope 2 basis fallback is per row: a row with only one of location / market serves both,
 ///   and counts once in `scope2FallbackRows`.
 /// - S1 + S2 (either basis) = S1 + S2 + scope1_2_tco2e, null only when S1 or S2 is missing and

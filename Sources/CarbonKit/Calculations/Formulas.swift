@@ -4,14 +4,14 @@
   import Darwin
 #endif
 
-/// The closed-form formulas of DATA.md, as plain functions (every figure of the report goes
+/// The closed-form formulas of docs/data-format.md, as plain functions (every figure of the report goes
 /// through them, and each is tested against hand-worked figures).
 public enum Formulas {
   /// The last fiscal year a projection to "the first year reaching the amount" looks at.
   public static let horizon = FiscalYear(2100)
 
   /// Compound rate between two values `years` apart: (latest / earlier)^(1 / years) - 1;
-  /// 0 when `years` <= 0 or `earlier` <= 0 (DATA.md's lever defaults).
+  /// 0 when `years` <= 0 or `earlier` <= 0 (lever defaults, docs/data-format.md).
   public static func cagr(latest: Double, earlier: Double, years: Int) -> Double {
     guard years > 0, earlier > 0, latest.isFinite, earlier.isFinite else { return 0 }
     let r = pow(max(latest, 0) / earlier, 1 / Double(years)) - 1

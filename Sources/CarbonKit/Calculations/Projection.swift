@@ -4,9 +4,9 @@
   import Darwin
 #endif
 
-/// Lever defaults from history and projections under levers (DATA.md "Scenarios").
+/// Lever defaults from history and projections under levers (docs/data-format.md "Scenarios").
 ///
-/// Choices (see the report of the CarbonKit helper and Tests/crosscheck/AMBIGUITIES.md):
+/// Choices (docs/data-format.md, "Readings chosen", and Tests/crosscheck/AMBIGUITIES.md):
 /// - Headline levers: scope1, electricity, grid factor, clean share, removals and offsets come
 ///   from the first neutrality target's entities; revenue and Scope 3 from the first intensity
 ///   target's; avoided growth from the first avoided target's (all entities when a kind is
@@ -17,7 +17,7 @@
 ///   has a clean share. The clean-share trend is carried to T of the first neutrality target
 ///   (else of the first target) for every target, headline or not.
 /// - S2 location projects as Elec(y) EF(y) = S2loc(L) ((1 + electricity_growth)
-///   (1 + grid_factor_change))^k; as DATA.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
+///   (1 + grid_factor_change))^k; as docs/data-format.md writes it (EF(L) = S2loc(L) / Elec(L)) it needs
 ///   S2loc(L) and Elec(L) > 0, null otherwise. S2 market uses the same ratio times
 ///   (1 - Clean(y)) / (1 - Clean(L)): it also needs S2mkt(L), Clean(L) and clean_share_target
 ///   (null when any is missing, or when Elec(L) EF(L) = 0), and is 0 where Clean(L) = 1.

@@ -1,8 +1,8 @@
 /// The history of one target: its figures year by year over the report's `years`, its L,
-/// status and gap (DATA.md "Calculations"). Computed once per dataset; scenarios only add
+/// status and gap (docs/data-format.md "Calculations"). Computed once per dataset; scenarios only add
 /// projections on top.
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - The baseline (b, or `from`) figure must come from a complete fiscal year: a year-to-date
 ///   baseline is not a baseline.
 /// - Path(y) for y after T stays at its end (0, or I*).

@@ -1,3 +1,5 @@
+import CarbonText
+
 /// The rows of a Dataset indexed once by fiscal year and entity, so that every target's sums
 /// cost (years x entities), never a scan over rows per year.
 struct DatasetIndex: Sendable {
@@ -54,14 +56,9 @@ struct DatasetIndex: Sendable {
     if let entity { return ents[entity] ?? Figures() }
     var total = Figures()
     // Sum in a fixed order so results do not depend on dictionary order.
-    for name in ents.keys.sorted(by: DatasetIndex.utf8Less) {
+    for name in ents.keys.sorted(by: ByteOrder.less) {
       if let f = ents[name] { total.merge(f) }
     }
     return total
-  }
-
-  /// Orders strings by their UTF-8 bytes.
-  static func utf8Less(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 }

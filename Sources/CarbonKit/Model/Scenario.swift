@@ -1,4 +1,4 @@
-/// The scenario levers of DATA.md, in the order they are listed there.
+/// The scenario levers of docs/data-format.md, in the order they are listed there.
 public enum Lever: String, CaseIterable, Hashable, Sendable, Codable {
   case scope1Change = "scope1_change"
   case electricityGrowth = "electricity_growth"

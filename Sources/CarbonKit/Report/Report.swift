@@ -1,7 +1,7 @@
 /// Every figure carbontop shows, computed once from a Dataset and a Scenario by CarbonKit.
-/// The dashboard draws it and `carbontop report` prints it; `--format json` is DATA.md's
+/// The dashboard draws it and `carbontop report` prints it; `--format json` is the data contract's
 /// "JSON report" (keys in snake_case, absent values as null). Fields marked (extra) are
-/// additions beyond DATA.md's required keys.
+/// additions beyond the contract's required keys (docs/data-format.md).
 public struct Report: Sendable, Hashable {
   public var schema: String = "carbontop.report/1"
   public var organization: String

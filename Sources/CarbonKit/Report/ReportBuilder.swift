@@ -1,10 +1,12 @@
-/// Builds the Report of a Dataset under a Scenario: every figure of DATA.md, computed once.
+import CarbonText
+
+/// Builds the Report of a Dataset under a Scenario: every figure of docs/data-format.md, computed once.
 ///
 /// `ReportBuilder(dataset:)` indexes the rows and computes the history of every target once;
 /// `build(scenario:)` then only adds levers, projections and outcomes, so the scenario editor
 /// can rebuild the report on every key press.
 ///
-/// Choices (see the report of the CarbonKit helper):
+/// Choices (docs/data-format.md, "Readings chosen"):
 /// - Required cut / required annual reduction: 0 when the figure at L already meets the target
 ///   (even when T <= L), null when T <= L otherwise or without L.
 /// - The SBTi check (`sbti_intensity_ok`) is given for every intensity target, whatever its
@@ -22,7 +24,7 @@
 ///   progress is YTD emissions / YTD revenue (a ratio needs no annualizing).
 /// - `avoided_growth` in effect drives the headline avoided target's outcome and the scope3plus
 ///   section's `projected_total_at_by_tco2e` and `projected_year_reached` alike (without a
-///   scenario it defaults to the latest growth, DATA.md's definition); the status stays on
+///   scenario it defaults to the latest growth, the contract's definition); the status stays on
 ///   history (docs/data-format.md, "Readings chosen").
 public struct ReportBuilder: Sendable {
   /// The dataset the report describes.
@@ -296,7 +298,7 @@ public struct ReportBuilder: Sendable {
       for (name, f) in index.byYear[fyL.year] ?? [:] where t.covers(name) && f.avoided != nil {
         byEntity.append(.init(entity: name, avoided: f.avoided))
       }
-      byEntity.sort { DatasetIndex.utf8Less($0.entity, $1.entity) }
+      byEntity.sort { ByteOrder.less($0.entity, $1.entity) }
       for (k, p) in index.programs[fyL.year] ?? [:] where t.covers(k.entity) {
         programs.append(
           .init(
@@ -305,8 +307,8 @@ public struct ReportBuilder: Sendable {
       }
       programs.sort {
         $0.entity != $1.entity
-          ? DatasetIndex.utf8Less($0.entity, $1.entity)
-          : DatasetIndex.utf8Less($0.program, $1.program)
+          ? ByteOrder.less($0.entity, $1.entity)
+          : ByteOrder.less($0.program, $1.program)
       }
     }
     var r = Scope3PlusReport(

@@ -1,7 +1,8 @@
 extension ReportFormatter {
   // MARK: - JSON
 
-  /// DATA.md's JSON report: every required key, snake_case, null for absent values.
+  /// The JSON report of docs/data-format.md: every required key, snake_case, null for absent
+  /// values.
   public static func json(_ report: Report, pretty: Bool = true) -> String {
     jsonValue(report).serialized(pretty: pretty) + "\n"
   }

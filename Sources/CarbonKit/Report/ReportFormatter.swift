@@ -1,8 +1,10 @@
-/// The output formats of `carbontop report`: JSON (DATA.md's contract), text, markdown and CSV.
+/// The output formats of `carbontop report`: JSON (the contract of
+/// docs/data-format.md), text, markdown and CSV.
 /// Every format replaces control characters in text taken from data (JSON escapes them).
 ///
-/// Choices (see the report of the CarbonKit helper):
-/// - JSON keys are written in DATA.md's order, then the (extra) keys; pretty-printed with two
+/// Choices (docs/data-format.md, "Readings chosen"):
+/// - JSON keys are written in the contract's order (docs/data-format.md), then the (extra) keys;
+///   pretty-printed with two
 ///   spaces. Whole numbers below 1e15 print without a fraction ("1500000000").
 /// - CSV: one block per section (operational, value_chain, scope3plus), each with its own header
 ///   row whose first column is `section`, blocks separated by one empty line; absent values are

@@ -4,7 +4,7 @@ import CarbonText
 /// Draws the scenario editor (levers, then every target's history status and projected
 /// outcome, then the input line or hints) and the list of saved scenarios.
 enum ScenarioView {
-  /// What a lever means (DATA.md) and where its default comes from.
+  /// What a lever means (docs/data-format.md) and where its default comes from.
   static func meaning(_ l: Lever) -> String {
     switch l {
     case .scope1Change: return "Scope 1 change per year; default: CAGR of Scope 1"

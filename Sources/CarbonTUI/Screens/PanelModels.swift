@@ -59,7 +59,7 @@ enum PanelModels {
     guard let ops = r.operational, let t = f.opsTarget else {
       return empty("Own operations", "neutrality")
     }
-    // Panel titles are the fixed headline of UI.md; the target's own title is on the
+    // Panel titles are the fixed headlines of docs/architecture.md; the target's own title is on the
     // targets screen and in the zoom, where there is room for it.
     let title = "Own operations: neutral by \(t.by)"
     let y = f.opsL

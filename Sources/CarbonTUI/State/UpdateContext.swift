@@ -1,4 +1,5 @@
 import CarbonKit
+import CarbonText
 
 /// What `update` needs to know besides the state: the Report and Dataset shown, the fiscal
 /// years the cursor can reach, and the entities the filter cycles through.
@@ -38,6 +39,6 @@ public struct UpdateContext {
     if s.isEmpty {
       s.formUnion((report.scope3plus?.byEntity ?? []).map(\.entity))
     }
-    return s.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    return s.sortedByBytes()
   }
 }

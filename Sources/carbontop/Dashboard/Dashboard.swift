@@ -330,7 +330,7 @@ final class Dashboard {
         }
       case .listScenarios:
         state.savedScenarios =
-          live.map { $0.scenarios.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+          live.map { Array($0.scenarios.keys).sortedByBytes() }
           ?? ScenarioFile.list(datasetFolder: folder)
       case .openScenario(let name):
         openScenario(

@@ -3,6 +3,7 @@ import CarbonKit
 import CarbonSystem
 import CarbonTerminal
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -14,7 +15,7 @@ import Dispatch
 /// same `DatasetLoader` as `carbontop report`, with a `LiveLedger` so that a grown events
 /// file costs only its appended bytes. A finished load wakes the event loop through the
 /// wake pipe; the loop takes the result with `take()`.
-final class DatasetSession: @unchecked Sendable {
+final class DatasetSession: Sendable {
   struct Result {
     var loaded: LoadedDataset?
     var failure: String?
@@ -26,16 +27,19 @@ final class DatasetSession: @unchecked Sendable {
     var seconds: Double
   }
 
+  private struct State {
+    var finished: Result?
+    var running = false
+    var queued: (reason: String, rewritten: [String])?
+    var bytesDone: Int64 = 0
+    var bytesTotal: Int64 = 0
+    var startedAt: UInt64 = 0
+  }
+
   let folder: String
   private let wake: WakePipe
   private let queue = DispatchQueue(label: "carbontop.load")
-  private let lock = Lock()
-  private var finished: Result?
-  private var running = false
-  private var queued: (reason: String, rewritten: [String])?
-  private var bytesDone: Int64 = 0
-  private var bytesTotal: Int64 = 0
-  private var startedAt: UInt64 = 0
+  private let state = Mutex(State())
   private let ledger: LiveLedger
   private let tables = TableCache()
 
@@ -53,27 +57,28 @@ final class DatasetSession: @unchecked Sendable {
   }
 
   private func progress(_ done: Int64, _ total: Int64) {
-    lock.lock()
-    bytesDone = done
-    bytesTotal = total
-    lock.unlock()
+    state.withLock {
+      $0.bytesDone = done
+      $0.bytesTotal = total
+    }
   }
 
   /// Starts a load, or queues one after the running load (several requests while a load
   /// runs become one more load).
   func request(reason: String, rewritten: [String] = []) {
-    lock.lock()
-    if running {
-      let r = queued.map { $0.reason + ", " + reason } ?? reason
-      queued = (r, (queued?.rewritten ?? []) + rewritten)
-      lock.unlock()
-      return
+    let idle = state.withLock { s in
+      if s.running {
+        let r = s.queued.map { $0.reason + ", " + reason } ?? reason
+        s.queued = (r, (s.queued?.rewritten ?? []) + rewritten)
+        return false
+      }
+      s.running = true
+      s.startedAt = DispatchTime.now().uptimeNanoseconds
+      s.bytesDone = 0
+      s.bytesTotal = 0
+      return true
     }
-    running = true
-    startedAt = DispatchTime.now().uptimeNanoseconds
-    bytesDone = 0
-    bytesTotal = 0
-    lock.unlock()
+    guard idle else { return }
     start(reason: reason, rewritten: rewritten)
   }
 
@@ -91,16 +96,17 @@ final class DatasetSession: @unchecked Sendable {
       result.ledgerRead = ledger.lastRead
       result.tablesRead = tables.lastRead
       result.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-      lock.lock()
-      finished = result
-      let next = queued
-      queued = nil
-      if next != nil {
-        startedAt = DispatchTime.now().uptimeNanoseconds
-      } else {
-        running = false
+      let next = state.withLock { s in
+        s.finished = result
+        let next = s.queued
+        s.queued = nil
+        if next != nil {
+          s.startedAt = DispatchTime.now().uptimeNanoseconds
+        } else {
+          s.running = false
+        }
+        return next
       }
-      lock.unlock()
       wake.wake()
       if let next { start(reason: next.reason, rewritten: next.rewritten) }
     }
@@ -108,27 +114,25 @@ final class DatasetSession: @unchecked Sendable {
 
   /// The latest finished load, once.
   func take() -> Result? {
-    lock.lock()
-    defer { lock.unlock() }
-    let r = finished
-    finished = nil
-    return r
+    state.withLock { s in
+      let r = s.finished
+      s.finished = nil
+      return r
+    }
   }
 
   /// While a load has run for more than half a second: its progress (a nil fraction while
   /// the size is not known yet). Nil otherwise: nothing to show.
   func slowProgress() -> (fraction: Double?, Void)? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard running, DispatchTime.now().uptimeNanoseconds - startedAt > 500_000_000 else {
-      return nil
+    state.withLock { s in
+      guard s.running, DispatchTime.now().uptimeNanoseconds - s.startedAt > 500_000_000 else {
+        return nil
+      }
+      return (s.bytesTotal > 0 ? min(1, Double(s.bytesDone) / Double(s.bytesTotal)) : nil, ())
     }
-    return (bytesTotal > 0 ? min(1, Double(bytesDone) / Double(bytesTotal)) : nil, ())
   }
 
   var isRunning: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return running
+    state.withLock { $0.running }
   }
 }
