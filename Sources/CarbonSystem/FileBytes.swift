@@ -15,8 +15,10 @@ public enum FileBytes {
     case failed(String)
   }
 
-  /// Reads `path`. A folder, a FIFO, a device, a symlink loop or a dangling link is `.failed`.
-  public static func contents(of path: String) -> Outcome {
+  /// Reads `path`. A folder, a FIFO, a device, a symlink loop or a dangling link is `.failed`;
+  /// so is a file of more than `limit` bytes (checked before reading, and again while reading
+  /// in case it grows), so a 2 GB file never costs 2 GB.
+  public static func contents(of path: String, limit: Int? = nil) -> Outcome {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     if fd < 0 {
       let e = errno
@@ -36,8 +38,9 @@ public enum FileBytes {
     let kind = st.st_mode & S_IFMT
     if kind == S_IFDIR { return .failed("is a folder, expected a file") }
     if kind != S_IFREG { return .failed("not a regular file") }
+    if let limit, Int(st.st_size) > limit { return .failed(tooLarge(Int(st.st_size), limit)) }
     var out: [UInt8] = []
-    out.reserveCapacity(max(0, Int(st.st_size)) + 1)
+    out.reserveCapacity(max(0, min(Int(st.st_size), limit ?? Int.max)) + 1)
     let chunk = 1 << 20
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
@@ -48,8 +51,25 @@ public enum FileBytes {
       }
       if n == 0 { break }
       out.append(contentsOf: buffer[0..<n])
+      if let limit, out.count > limit { return .failed(tooLarge(out.count, limit)) }
     }
     return .bytes(out)
+  }
+
+  /// "too large: 2,147,483,648 bytes, at most 1,048,576 (1 MiB) are read".
+  static func tooLarge(_ size: Int, _ limit: Int) -> String {
+    func grouped(_ n: Int) -> String {
+      let digits = Array(String(n))
+      var out = ""
+      for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+      }
+      return out
+    }
+    let mib = limit % (1 << 20) == 0 ? " (\(limit >> 20) MiB)" : ""
+    let more = size > limit ? grouped(size) : "more than " + grouped(limit)
+    return "too large: \(more) bytes; at most \(grouped(limit))\(mib) are read"
   }
 
   /// True when `path` (following links) is a folder.

@@ -308,13 +308,26 @@ public final class NcursesTerminal: Terminal {
     return .none
   }
 
+  /// True once the terminal has hung up: `pollInput` then gives `.hangup` (once) and nothing
+  /// more.
+  public private(set) var hungUp = false
+
   public func pollInput() -> [InputEvent] {
+    guard !hungUp else { return [] }
     var events: [InputEvent] = []
     var budget = 256  // never spin forever on a flood of input
     loop: while budget > 0 {
       budget -= 1
       switch read() {
-      case .none: break loop
+      case .none:
+        // Nothing to read: a hung-up terminal (a closed pty, a dropped SSH link whose SIGHUP
+        // went elsewhere) looks the same to ncurses, but poll() would report it readable for
+        // ever and the loop would spin. Tell it apart and end the dashboard.
+        if events.isEmpty, Self.inputEnded(fd: inputFD) {
+          hungUp = true
+          events.append(.hangup)
+        }
+        break loop
       case .keyCode(let code):
         if code == cn_key_resize() {
           events.append(.resize(size))
@@ -330,6 +343,19 @@ public final class NcursesTerminal: Terminal {
       }
     }
     return events
+  }
+
+  /// True when `fd` has hung up or failed (POLLHUP, POLLERR, POLLNVAL), or is readable with
+  /// nothing to read (end of file). Does not wait and reads nothing.
+  static func inputEnded(fd: Int32) -> Bool {
+    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    guard poll(&p, 1, 0) > 0 else { return false }
+    if p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+    var pending: Int32 = 0
+    if p.revents & Int16(POLLIN) != 0, ioctl(fd, UInt(FIONREAD), &pending) == 0, pending == 0 {
+      return true
+    }
+    return false
   }
 
   /// After ESC: an escape sequence ncurses did not know (decoded by `KeyDecoder`), Alt+key

@@ -1,7 +1,7 @@
 import CNcursesW
 import Glibc
 
-/// Turns SIGINT, SIGTERM and SIGHUP into something the event loop reads: the signals are
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\) into something the event loop reads: the signals are
 /// blocked with `pthread_sigmask` and read from a `signalfd` (add `fd` to the poll set).
 ///
 /// Create it first thing in `main`, before any thread starts: threads inherit the mask, so
@@ -12,12 +12,15 @@ public final class SignalWatcher {
   public let fd: Int32
   /// The signals watched.
   public let signals: [Int32]
+  /// The signals that end the dashboard as `q` does: SIGINT, SIGTERM, SIGHUP, and SIGQUIT,
+  /// whose default action (a core dump) would leave the terminal raw.
+  public static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
   private var oldMask = sigset_t()
   private var closed = false
 
   /// Blocks the signals in the calling thread (and threads it starts later) and opens a
   /// non-blocking signalfd for them.
-  public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]) throws {
+  public init(signals: [Int32] = SignalWatcher.quitSignals) throws {
     // ncurses learns of resizes through SIGWINCH, and installs its handler only when the
     // signal has its default disposition: undo an ignored SIGWINCH inherited from the parent
     // (a blocked one is unblocked below). A handler already installed (ncurses' own) stays.

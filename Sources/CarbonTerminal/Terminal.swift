@@ -71,6 +71,9 @@ public enum InputEvent: Hashable, Sendable {
   case key(Key)
   case mouse(MouseButton, x: Int, y: Int)
   case resize(Size)
+  /// The terminal hung up (POLLHUP, POLLERR or end of file on its input): nothing more will
+  /// be read or shown, so the dashboard ends as on `q`.
+  case hangup
 }
 
 /// Everything above CarbonTerminal draws through this protocol: the ncurses terminal

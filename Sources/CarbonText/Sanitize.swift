@@ -21,6 +21,19 @@ public enum Sanitize {
       || v == 0x200F || v == 0x061C || v == 0xFEFF
   }
 
+  /// Several lines of output for a terminal (a report, a CSV, diagnostics): like `text(_:)`,
+  /// but line feeds and tabs stay, since they are the output's own layout. A CR, which could
+  /// overwrite a line, is replaced.
+  public static func lines(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" })
+    else { return text }
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      out.append(isUnsafe(s) && s != "\n" && s != "\t" ? "\u{FFFD}" : s)
+    }
+    return String(out)
+  }
+
   /// `text` with every control character (C0, DEL, C1, ESC of escape sequences) and bidi
   /// override replaced by U+FFFD. Returns the same string when nothing needs replacing.
   public static func text(_ text: String) -> String {

@@ -21,11 +21,46 @@ import Testing
     #expect(try FileManagerList.names(d.path + "/scenarios") == ["low-carbon_2.v1.toml"])
     #expect(ScenarioFile.list(datasetFolder: d.path) == ["low-carbon_2.v1"])
 
-    // Saving again replaces the file.
+    // Saving again replaces the file only when asked to, and keeps its description.
     let t = Scenario(name: s.name, levers: [.offsetsPerYear: 5])
-    _ = try ScenarioFile.save(t, datasetFolder: d.path)
-    #expect(ScenarioFile.load(path: path, name: "x").0 == t)
+    #expect(throws: ScenarioFileError.exists(s.name)) {
+      try ScenarioFile.save(t, datasetFolder: d.path)
+    }
+    #expect(ScenarioFile.load(path: path, name: "x").0 == s)
+    _ = try ScenarioFile.save(t, datasetFolder: d.path, replace: true)
+    var kept = t
+    kept.description = s.description
+    #expect(ScenarioFile.load(path: path, name: "x").0 == kept)
     #expect(try FileManagerList.names(d.path + "/scenarios") == ["low-carbon_2.v1.toml"])
+    // A description of its own (edited) replaces the old one.
+    let u = Scenario(name: s.name, description: "edited", levers: [:])
+    _ = try ScenarioFile.save(u, datasetFolder: d.path, replace: true)
+    #expect(ScenarioFile.load(path: path, name: "x").0 == u)
+    #expect(ScenarioFileError.exists("a").description == "scenarios/a.toml exists")
+  }
+
+  /// A `scenarios/` that is a symbolic link out of the dataset is refused: nothing is written
+  /// there. A link that stays inside the dataset is fine.
+  @Test func symlinkedScenariosFolderOutsideTheDataset() throws {
+    let d = TempDataset()
+    let outside = TempDataset()
+    d.symlink("scenarios", to: outside.path)
+    #expect(throws: ScenarioFileError.self) {
+      try ScenarioFile.save(Scenario(name: "x"), datasetFolder: d.path)
+    }
+    do {
+      _ = try ScenarioFile.save(Scenario(name: "x"), datasetFolder: d.path)
+    } catch {
+      #expect("\(error)".hasPrefix("scenarios/ leads outside the dataset (to /"))
+    }
+    #expect(try FileManagerList.names(outside.path) == [])
+
+    let e = TempDataset()
+    e.mkdir("kept")
+    e.symlink("scenarios", to: "kept")
+    let path = try ScenarioFile.save(Scenario(name: "y"), datasetFolder: e.path)
+    #expect(path == e.path + "/scenarios/y.toml")
+    #expect(try FileManagerList.names(e.path + "/kept") == ["y.toml"])
   }
 
   @Test func rejectsUnsafeNamesAndNonFiniteLevers() throws {
@@ -80,10 +115,42 @@ import Testing
         #"scenarios/s.toml:5:1: warning: unknown lever "scope1_chnage" (ignored); did you mean "scope1_change"?"#,
         "scenarios/s.toml:6:1: error: revenue_growth: expected a number, found string",
         "scenarios/s.toml:7:1: error: clean_share_target: expected a fraction from 0 to 1, found 40",
-        "scenarios/s.toml:9:1: error: offsets_per_year: expected tCO2e per year, at least 0, found -1",
-        "scenarios/s.toml:10:1: error: avoided_growth: expected a fraction per year, at least -1, found -2",
+        "scenarios/s.toml:9:1: error: offsets_per_year: expected tCO2e per year from 0 to 1e12, found -1",
+        "scenarios/s.toml:10:1: error: avoided_growth: expected a fraction per year from -1 (-100%) to 10 (+1000%), found -2",
       ])
     #expect(s == Scenario(name: "s", levers: [.scope1Change: -0.1, .removalsPerYear: 500]))
+  }
+
+  /// The documented upper bounds (docs/scenarios.md): rates up to 10 (+1000%/yr), tonnes up to
+  /// 1e12. The bounds themselves load; anything above is an error at the lever's line:column.
+  @Test func leverUpperBounds() throws {
+    let d = TempDataset()
+    d.write(
+      "scenarios/big.toml",
+      """
+      name = "big"
+      [levers]
+      avoided_growth = 1e12
+      scope1_change = 1e6
+        removals_per_year = 1e13
+      offsets_per_year = 1e12
+      revenue_growth = 10
+      scope3_change = 10.5
+
+      """)
+    let (s, diags) = ScenarioFile.load(
+      path: d.path + "/scenarios/big.toml", name: "scenarios/big.toml")
+    #expect(
+      diags.map(\.description) == [
+        "scenarios/big.toml:3:1: error: avoided_growth: expected a fraction per year from -1 (-100%) to 10 (+1000%), found 1000000000000",
+        "scenarios/big.toml:4:1: error: scope1_change: expected a fraction per year from -1 (-100%) to 10 (+1000%), found 1000000",
+        "scenarios/big.toml:5:3: error: removals_per_year: expected tCO2e per year from 0 to 1e12, found 10000000000000",
+        "scenarios/big.toml:8:1: error: scope3_change: expected a fraction per year from -1 (-100%) to 10 (+1000%), found 10.5",
+      ])
+    #expect(s == Scenario(name: "big", levers: [.offsetsPerYear: 1e12, .revenueGrowth: 10]))
+    #expect(Lever.avoidedGrowth.range == -1...10)
+    #expect(Lever.removalsPerYear.range == 0...1e12)
+    #expect(Lever.cleanShareTarget.range == 0...1)
   }
 
   @Test func missingNameFileAndSyntax() throws {

@@ -104,6 +104,11 @@ import Testing
     #expect(JSONValue.num(1.5e9).serialized(pretty: false) == "1500000000")
     #expect(JSONValue.num(0.25).serialized(pretty: false) == "0.25")
     #expect(JSONValue.string("a\u{7F}\u{2028}").serialized(pretty: false) == "\"a\\u007f\\u2028\"")
+    // Bidi overrides, isolates and marks are escaped too (issue 11, item 6): U+202E (RLO),
+    // U+2066 (LRI), U+200F (RLM); ESC and C1 CSI as before.
+    #expect(
+      JSONValue.string("\u{202E}x\u{2066}\u{200F}\u{1B}]52;c;\u{9B}").serialized(pretty: false)
+        == "\"\\u202ex\\u2066\\u200f\\u001b]52;c;\\u009b\"")
   }
 
   @Test func textAndMarkdown() {
@@ -160,5 +165,14 @@ import Testing
     #expect(Sanitize.text("a\u{1B}[31mb") == "a\u{FFFD}[31mb")
     #expect(Sanitize.text("x\u{9B}y\u{7F}\t\n") == "x\u{FFFD}y\u{FFFD}\u{FFFD}\u{FFFD}")
     #expect(Sanitize.text("\u{202E}abc") == "\u{FFFD}abc")
+  }
+
+  /// Output for a terminal keeps its line feeds and tabs, nothing else that could act.
+  @Test func sanitizeLines() {
+    #expect(Sanitize.lines("a,b\n\tc\n") == "a,b\n\tc\n")
+    #expect(
+      Sanitize.lines("E\u{1B}]52;c;aGk=\u{7}\r\u{9B}2J\u{202E}x\n")
+        == "E\u{FFFD}]52;c;aGk=\u{FFFD}\u{FFFD}\u{FFFD}2J\u{FFFD}x\n")
+    #expect(Sanitize.text("a\u{200E}b\u{61C}") == "a\u{FFFD}b\u{FFFD}")
   }
 }

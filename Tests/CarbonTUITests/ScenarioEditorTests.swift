@@ -233,6 +233,59 @@ import Testing
     #expect(press(n, .char("w")).0.input?.text == "my_80.v2")
   }
 
+  /// Saving over an existing file asks first (issue 11): the app reports `.exists`, the
+  /// editor asks, n keeps the file, y sends `replaceScenario`.
+  @Test func savingOverAnExistingScenarioAsks() {
+    var s = ScenarioFixtures.state()
+    s.screen = .scenarioEditor
+    s.scenarioLevers = [.cleanShareTarget: 0.8]
+    var (n, cmds) = keys(s, [.char("w")] + typed("low") + [.enter])
+    let sc = Scenario(name: "low", levers: [.cleanShareTarget: 0.8])
+    #expect(cmds == [.saveScenario(sc)])
+    n = ScenarioEditor.saved(n, sc, .exists)
+    #expect(n.input == ScenarioInput(purpose: .confirmReplace(sc)))
+    #expect(n.scenarioModified)
+    let text = ScenarioFixtures.draw(n).text
+    #expect(text.contains("scenarios/low.toml exists: replace it? y/N"))
+    // Typing is ignored while asked; n keeps the file.
+    (n, cmds) = keys(n, [.char("x")])
+    #expect(cmds.isEmpty && n.input != nil)
+    (n, cmds) = keys(n, [.char("n")])
+    #expect(cmds.isEmpty)
+    #expect(n.input == nil)
+    #expect(n.statusMessage == "not saved: scenarios/low.toml kept")
+    // Asked again, Enter is the safe answer (no); y replaces.
+    n = ScenarioEditor.saved(n, sc, .exists)
+    #expect(keys(n, [.enter]).1.isEmpty)
+    (n, cmds) = keys(n, [.char("y")])
+    #expect(cmds == [.replaceScenario(sc)])
+    n = ScenarioEditor.saved(n, sc, .saved(file: "low.toml", clock: "12:00:00"))
+    #expect(!n.scenarioModified)
+    #expect(n.statusMessage == "saved low.toml 12:00:00")
+  }
+
+  /// A failed save's reason is shown whole under the name line, wrapped, not cut at the
+  /// edge of the screen (it used to go to the one-line status bar, cut at 120 columns).
+  @Test func failedSaveReasonIsShownWhole() {
+    var s = ScenarioFixtures.state(120, 40)
+    s.screen = .scenarioEditor
+    let why =
+      "scenarios/ leads outside the dataset (to /srv/other/place/with/a/rather/long/path/"
+      + "that/goes/on/and/on/scenarios): not written; make scenarios/ a folder of the dataset"
+    let sc = Scenario(name: "low")
+    let n = ScenarioEditor.saved(s, sc, .failed(why))
+    #expect(n.input?.purpose == .saveName)
+    #expect(n.input?.text == "low")
+    let t = ScenarioFixtures.draw(n)
+    // Every word of "cannot save: " + reason is on screen, in order, across lines.
+    let shown = t.text
+    for word in ("cannot save: " + why).split(separator: " ") {
+      #expect(shown.contains(word), "\(word)")
+    }
+    #expect(ScenarioView.wrap("aaa bb cccccc", width: 4) == ["aaa", "bb", "cccc", "cc"])
+    #expect(ScenarioView.wrap("", width: 4) == [""])
+  }
+
   @Test func nameRule() {
     #expect(ScenarioNames.problem("clean80") == nil)
     #expect(ScenarioNames.problem("A-z_0.9") == nil)

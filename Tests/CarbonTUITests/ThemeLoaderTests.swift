@@ -76,4 +76,20 @@ import Testing
       b.bundledDirectory.map { URL(fileURLWithPath: $0).standardized.path }
         == URL(fileURLWithPath: ThemeTests.themesFolder).standardized.path)
   }
+
+  /// A theme file above 1 MiB (InputLimits.settingsFileBytes) is refused unread, with the
+  /// reason, and the default theme is used.
+  @Test func oversizedThemeFile() throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/huge.toml"
+    // 1,048,576 + 1 bytes.
+    try String(repeating: "#", count: (1 << 20) + 1).write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let r = ThemeLoader(bundledDirectory: nil, userDirectory: nil).load(path: path)
+    #expect(
+      r.diagnostics.map(\.message) == [
+        "too large: 1,048,577 bytes; at most 1,048,576 (1 MiB) are read; using \"dark\""
+      ])
+  }
 }

@@ -18,6 +18,16 @@ import Testing
     #expect(press(s, .char("z")).1 == [])
   }
 
+  /// A hung-up terminal ends the dashboard as q does, from any screen, even in the editor's
+  /// typing mode or under the help.
+  @Test func hangupQuits() {
+    var s = Fixtures.state(80, 24)
+    #expect(update(s, .hangup, ctx).1 == [.quit])
+    s.showHelp = true
+    s.screen = .scenarioEditor
+    #expect(update(s, .hangup, ctx).1 == [.quit])
+  }
+
   @Test func zoomAndBack() {
     var s = Fixtures.state(80, 24)
     s = press(s, .char("2")).0

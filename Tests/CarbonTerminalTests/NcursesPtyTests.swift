@@ -110,4 +110,44 @@ import Testing
     t.restore()
     t.restore()  // idempotent
   }
+
+  /// Issue 11, item 3: when the terminal hangs up and no SIGHUP arrives (a wrapper that traps
+  /// HUP), poll() reports the input readable for ever while ncurses reads nothing. The input
+  /// layer must say so once (`.hangup`), not return [] and let the loop spin.
+  @Test func hangUpIsAnEvent() throws {
+    let pty = try #require(PseudoTerminal.open(width: 80, height: 24))
+    var options = NcursesTerminal.Options(environment: ["TERM": "xterm-256color"])
+    options.termType = "xterm-256color"
+    options.ttyPath = pty.slavePath
+    let t = try NcursesTerminal(options: options)
+    defer { t.restore() }
+    #expect(t.pollInput() == [])
+    #expect(!t.hungUp)
+    // No SIGHUP may reach this process if the pty became its controlling terminal.
+    let old = signal(SIGHUP, SIG_IGN)
+    defer { signal(SIGHUP, old) }
+    close(pty.master)
+    // The closed master makes the slave hang up: poll returns at once.
+    #expect(Poller.wait(fds: [t.inputFD], timeoutMs: 1000) == [t.inputFD])
+    #expect(t.pollInput() == [.hangup])
+    #expect(t.hungUp)
+    #expect(t.pollInput() == [])
+  }
+
+  @Test func inputEndedTellsEndOfFileFromNothingYet() throws {
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    defer { close(fds[0]) }
+    // An open pipe with nothing in it: not ended.
+    #expect(!NcursesTerminal.inputEnded(fd: fds[0]))
+    var byte: UInt8 = 65
+    _ = write(fds[1], &byte, 1)
+    #expect(!NcursesTerminal.inputEnded(fd: fds[0]))
+    _ = read(fds[0], &byte, 1)
+    // The writer gone: POLLHUP, end of file.
+    close(fds[1])
+    #expect(NcursesTerminal.inputEnded(fd: fds[0]))
+    // A descriptor that is not open: POLLNVAL.
+    #expect(NcursesTerminal.inputEnded(fd: 9999))
+  }
 }

@@ -1,3 +1,4 @@
+import CarbonKit
 import CarbonText
 
 /// One field of a CSV record: a byte range of the file.
@@ -19,8 +20,9 @@ struct CSVRecord {
 }
 
 /// An RFC 4180 reader over the bytes of a file: one linear pass, no quadratic string building.
-/// LF or CRLF line ends (a lone CR is an error), optional UTF-8 BOM, blank lines skipped,
-/// spaces and tabs around cells trimmed.
+/// LF or CRLF line ends (a lone CR is an error, inside quotes too: the same rule as the events
+/// files'), optional UTF-8 BOM, blank lines skipped, spaces and tabs around cells trimmed. A
+/// field over `InputLimits.fieldBytes` or a record over `InputLimits.recordBytes` is an error.
 struct CSVReader {
   let bytes: [UInt8]
   private var i: Int
@@ -99,6 +101,14 @@ struct CSVReader {
           var e = j
           while e > s && CSVReader.isSpace(b[e - 1]) { e -= 1 }
           fields.append(CSVField(start: s, end: e, quoted: false, escaped: false))
+        }
+        if let f = fields.last, f.end - f.start > InputLimits.fieldBytes {
+          failure = (fields.count, InputLimits.fieldMessage)
+          break fieldLoop
+        }
+        if j - i > InputLimits.recordBytes {
+          failure = (fields.count, InputLimits.recordMessage)
+          break fieldLoop
         }
         if j >= n {
           i = n

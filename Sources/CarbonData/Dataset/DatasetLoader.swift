@@ -40,7 +40,9 @@ public enum DatasetLoader {
       config = hit.rows as? (Organization, [Target])
       diags += hit.diagnostics
     } else {
-      switch FileBytes.contents(of: base + DatasetConfig.file) {
+      switch FileBytes.contents(
+        of: base + DatasetConfig.file, limit: InputLimits.settingsFileBytes)
+      {
       case .missing:
         diags.append(
           Diagnostic(

@@ -29,7 +29,7 @@ public enum EventsLedger {
     FiscalCalendar, LedgerConfigError
   > {
     let bytes: [UInt8]
-    switch FileBytes.contents(of: path) {
+    switch FileBytes.contents(of: path, limit: InputLimits.settingsFileBytes) {
     case .missing: return .failure(LedgerConfigError(message: "\(path): no such file"))
     case .failed(let m): return .failure(LedgerConfigError(message: "\(path): \(m)"))
     case .bytes(let b): bytes = b

@@ -159,7 +159,8 @@ public final class LedgerAccumulator {
         maps.append(m)
         newStates[file.path] = st
       }
-      let fd = open(file.path, O_RDONLY)
+      // O_NONBLOCK: a FIFO put in events/ must not block open(2); fstat then refuses it.
+      let fd = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
       if fd < 0 {
         fileDiags[fi].append(
           Diagnostic(.error, file: file.name, "cannot read: \(String(cString: strerror(errno)))"))

@@ -46,7 +46,17 @@ struct LedgerLayout: Sendable, Hashable {
     var j = i
     var extra = 0
     var bad = false
+    var tooLong: String?
     while j < limit {
+      // Bounded memory: a header of one 100 MB line, or 2 GB of NUL bytes, stops here.
+      if cur.count > InputLimits.fieldBytes {
+        tooLong = InputLimits.fieldMessage
+        break
+      }
+      if j - i > InputLimits.recordBytes {
+        tooLong = InputLimits.recordMessage
+        break
+      }
       let c = base[j]
       if inQuotes {
         if c == 34 {
@@ -58,6 +68,8 @@ struct LedgerLayout: Sendable, Hashable {
           inQuotes = false
         } else {
           if c == 10 { extra += 1 }
+          // One rule with the tables: a CR inside quotes must start a CRLF.
+          if c == 13 && !(j + 1 < limit && base[j + 1] == 10) { bad = true }
           cur.append(c)
         }
         j += 1
@@ -85,6 +97,16 @@ struct LedgerLayout: Sendable, Hashable {
         cur.append(c)
       }
       j += 1
+    }
+    if let tooLong {
+      return (
+        nil, limit, line,
+        [
+          Diagnostic(
+            .error, file: file, line: line, column: names.count + 1,
+            "header: \(tooLong); file skipped")
+        ]
+      )
     }
     names.append(quoted ? cur : trimmed(cur))
     let dataStart = min(j + 1, limit)

@@ -123,6 +123,12 @@ enum LedgerParser {
             if c == 10 { extra += 1 }
             i += 1
           }
+          // One rule with the tables (CSVReader): a CR inside quotes must start a CRLF.
+          if hasLoneCR(b, qs, i) {
+            errCol = nf + 1
+            errMsg = "a carriage return not followed by a line feed"
+            break fields
+          }
           if nf < maxFields {
             fStart[nf] = qs
             fEnd[nf] = i
@@ -224,6 +230,18 @@ enum LedgerParser {
       if errMsg.isEmpty && nf != layout.count {
         errCol = nf < layout.count ? nf + 1 : layout.count + 1
         errMsg = "expected \(layout.count) fields, found \(nf)"
+      }
+      // Bounded memory: a field is never copied past InputLimits.fieldBytes.
+      if errMsg.isEmpty && recEnd - recStart > InputLimits.recordBytes {
+        errCol = 1
+        errMsg = InputLimits.recordMessage
+      }
+      if errMsg.isEmpty {
+        for k in 0..<min(nf, maxFields) where fEnd[k] - fStart[k] > InputLimits.fieldBytes {
+          errCol = k + 1
+          errMsg = InputLimits.fieldMessage
+          break
+        }
       }
       if errMsg.isEmpty {
         // timestamp
@@ -393,6 +411,16 @@ enum LedgerParser {
     }
     while i < limit && sp[Int(b[i])] == 0 { i += 1 }
     return i
+  }
+
+  /// True when b[start..<end] holds a CR not followed by LF (within the range).
+  static func hasLoneCR(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var k = start
+    while k < end {
+      if b[k] == 13 && !(k + 1 < end && b[k + 1] == 10) { return true }
+      k += 1
+    }
+    return false
   }
 
   /// The first `"` or LF at or after `i` (inside a quoted field); `limit` when none.

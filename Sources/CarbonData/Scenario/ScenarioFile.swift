@@ -19,7 +19,7 @@ public enum ScenarioFile {
   /// wrong type or value is an error and is left out, an unknown lever a warning.
   public static func load(path: String, name file: String) -> (Scenario?, [Diagnostic]) {
     let bytes: [UInt8]
-    switch FileBytes.contents(of: path) {
+    switch FileBytes.contents(of: path, limit: InputLimits.settingsFileBytes) {
     case .missing: return (nil, [Diagnostic(.error, file: file, "no such file")])
     case .failed(let m): return (nil, [Diagnostic(.error, file: file, m)])
     case .bytes(let b): bytes = b
@@ -104,11 +104,10 @@ public enum ScenarioFile {
   /// What is wrong with a lever's value, or nil.
   static func check(_ lever: Lever, _ x: Double) -> String? {
     if !x.isFinite { return "expected a finite number" }
-    if lever.isTonnes { return x >= 0 ? nil : "expected tCO2e per year, at least 0" }
-    if lever == .cleanShareTarget {
-      return (0...1).contains(x) ? nil : "expected a fraction from 0 to 1"
-    }
-    return x >= -1 ? nil : "expected a fraction per year, at least -1"
+    if lever.range.contains(x) { return nil }
+    if lever.isTonnes { return "expected tCO2e per year from 0 to 1e12" }
+    if lever == .cleanShareTarget { return "expected a fraction from 0 to 1" }
+    return "expected a fraction per year from -1 (-100%) to 10 (+1000%)"
   }
 
   /// True when `name` may be used as `scenarios/NAME.toml`: 1 to 100 of [A-Za-z0-9._-], not
@@ -159,7 +158,14 @@ public enum ScenarioFile {
   /// Writes `scenarios/NAME.toml` (NAME = the scenario's name) atomically: a temporary file in
   /// scenarios/, fsync, rename, fsync of the folder. Creates scenarios/ when missing. Returns
   /// the path written.
-  public static func save(_ scenario: Scenario, datasetFolder: String) throws -> String {
+  ///
+  /// An existing file is replaced only with `replace` (else `.exists`, so that the caller can
+  /// ask first); its description is kept unless the scenario brings its own. A `scenarios/`
+  /// that resolves outside the dataset (a symbolic link leading elsewhere) is refused: carbontop
+  /// writes inside the dataset only.
+  public static func save(_ scenario: Scenario, datasetFolder: String, replace: Bool = false)
+    throws -> String
+  {
     guard isSafeName(scenario.name) else { throw ScenarioFileError.invalidName(scenario.name) }
     for (lever, v) in scenario.levers where !v.isFinite {
       throw ScenarioFileError.invalidLever(lever.rawValue)
@@ -169,13 +175,40 @@ public enum ScenarioFile {
       throw ScenarioFileError.io("cannot create \(dir): " + String(cString: strerror(errno)))
     }
     guard FileBytes.isFolder(dir) else { throw ScenarioFileError.io("\(dir): not a folder") }
+    if let outside = resolvedOutside(dir, datasetFolder: datasetFolder) {
+      throw ScenarioFileError.io(
+        "scenarios/ leads outside the dataset (to \(Sanitize.text(outside))): not written; "
+          + "make scenarios/ a folder of the dataset")
+    }
     let final = dir + "/" + scenario.name + ".toml"
+    var written = scenario
+    var st = stat()
+    if lstat(final, &st) == 0 {
+      guard replace else { throw ScenarioFileError.exists(scenario.name) }
+      if written.description == nil {
+        written.description = load(path: final, name: final).0?.description
+      }
+    }
     do {
-      try AtomicFile.write(Array(text(of: scenario).utf8), to: final)
+      try AtomicFile.write(Array(text(of: written).utf8), to: final)
     } catch {
       throw ScenarioFileError.io(error.description)
     }
     return final
+  }
+
+  /// Where `dir` really is when that is outside the dataset folder (both resolved with
+  /// realpath(3)); nil when it is inside.
+  static func resolvedOutside(_ dir: String, datasetFolder: String) -> String? {
+    guard let real = realPath(dir), let root = realPath(datasetFolder) else { return nil }
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return real.hasPrefix(prefix) ? nil : real
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
   }
 
   /// The names (without `.toml`) of the scenario files of a dataset, in UTF-8 byte order.

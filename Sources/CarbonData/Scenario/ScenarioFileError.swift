@@ -6,6 +6,8 @@ public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertibl
   case invalidLever(String)
   /// The file system refused; the message says what and why.
   case io(String)
+  /// `scenarios/NAME.toml` exists and replacing it was not asked for (the editor asks first).
+  case exists(String)
 
   public var description: String {
     switch self {
@@ -15,6 +17,7 @@ public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertibl
         + "characters A-Z, a-z, 0-9, \".\", \"_\" and \"-\", not starting with \".\""
     case .invalidLever(let l): return "lever \(l): expected a finite number"
     case .io(let m): return m
+    case .exists(let n): return "scenarios/\(n).toml exists"
     }
   }
 }

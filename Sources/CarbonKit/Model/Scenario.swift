@@ -12,6 +12,13 @@ public enum Lever: String, CaseIterable, Hashable, Sendable, Codable {
 
   /// True for levers in tCO2e per year; the others are fractions.
   public var isTonnes: Bool { self == .removalsPerYear || self == .offsetsPerYear }
+
+  /// The values a scenario may give the lever (docs/scenarios.md): rates from -1 (-100%/yr)
+  /// to 10 (+1000%/yr), the clean share from 0 to 1, tonnes from 0 to 10^12 tCO2e per year.
+  /// Scenario files and the editor refuse values outside it.
+  public var range: ClosedRange<Double> {
+    isTonnes ? 0...1e12 : self == .cleanShareTarget ? 0...1 : -1...10
+  }
 }
 
 /// A scenario: levers set by the user; levers not set keep their defaults from history.

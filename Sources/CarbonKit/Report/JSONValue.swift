@@ -1,3 +1,5 @@
+import CarbonText
+
 /// A JSON value built explicitly, so that absent values print as null (never omitted), keys
 /// keep the order they are written in, and non-finite numbers never appear.
 enum JSONValue: Sendable {
@@ -77,7 +79,9 @@ enum JSONValue: Sendable {
 
   static let hex: [Character] = Array("0123456789abcdef")
 
-  /// A JSON string literal: quotes, backslashes, C0, DEL, C1 and U+2028/9 escaped.
+  /// A JSON string literal: quotes, backslashes and every scalar `Sanitize` replaces (C0, DEL,
+  /// C1, U+2028/9, the bidi overrides, isolates and marks) escaped as \uXXXX, so that the
+  /// JSON printed on a terminal is safe too.
   static func quote(_ s: String, into out: inout String) {
     out += "\""
     for u in s.unicodeScalars {
@@ -91,7 +95,7 @@ enum JSONValue: Sendable {
       case "\u{0C}": out += "\\f"
       default:
         let v = u.value
-        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 {
+        if Sanitize.isUnsafe(u) {
           out += "\\u"
           for shift in stride(from: 12, through: 0, by: -4) {
             out.append(hex[Int((v >> UInt32(shift)) & 0xF)])

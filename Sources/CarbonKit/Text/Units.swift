@@ -6,20 +6,43 @@ import CarbonText
 ///
 /// Choices: a scaled value keeps two decimals below 10, one decimal from 10 (4.45 Mt, 59.2 Mt,
 /// 115.5 Mt); the unit is chosen from the magnitude (below 1,000 t stays in t); non-finite
-/// values print as "-".
+/// values print as "-". Magnitudes from `exponentFrom` (10^15) up print in an exponent form
+/// ("2.50e18 t", "1.00e300"), never as a figure of hundreds of digits.
 public enum Units {
   /// "-": what an absent (not reported) value prints as.
   public static let none = "-"
 
-  /// `value` with `decimals` digits after the point, C locale, "-" when nil or not finite.
+  /// From this magnitude up, figures print in an exponent form: 10^15 has 16 digits, more
+  /// than a Double holds exactly, and a wider figure would not fit a panel.
+  public static let exponentFrom = 1e15
+
+  /// `value` with `decimals` digits after the point, C locale, "-" when nil or not finite;
+  /// from `exponentFrom` up, `exponent(value)`.
   public static func fixed(_ value: Double?, decimals: Int) -> String {
     guard let value, value.isFinite else { return none }
+    if abs(value) >= exponentFrom { return exponent(value) }
     let s = CFormat.string("%.*f", Int32(max(0, min(decimals, 12))), value)
     // Avoid "-0.0".
     if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
       return String(s.dropFirst())
     }
     return s
+  }
+
+  /// A large value in an exponent form with three significant digits: 2.5e18 -> "2.50e18",
+  /// -1e300 -> "-1.00e300" ("-" when not finite).
+  public static func exponent(_ value: Double) -> String {
+    guard value.isFinite else { return none }
+    let s = CFormat.string("%.2e", value)  // "2.50e+18"
+    guard let e = s.firstIndex(of: "e") else { return s }
+    var power = s[s.index(after: e)...]
+    var negative = false
+    if power.first == "+" || power.first == "-" {
+      negative = power.first == "-"
+      power = power.dropFirst()
+    }
+    while power.count > 1, power.first == "0" { power = power.dropFirst() }
+    return String(s[..<e]) + "e" + (negative ? "-" : "") + power
   }
 
   /// The unit and divisor for a quantity of tonnes: (1, "t"), (1e3, "kt"), (1e6, "Mt"), (1e9, "Gt").
@@ -34,6 +57,8 @@ public enum Units {
   /// Tonnes of CO2e for reading: "4.45 Mt", "59.2 Mt", "850 t", "1.50 Gt"; "-" when nil.
   public static func tonnes(_ tonnes: Double?) -> String {
     guard let tonnes, tonnes.isFinite else { return none }
+    // 10^15 t would be "1000000.0 Gt", 10^106 t a 97-digit Gt figure.
+    if abs(tonnes) >= exponentFrom { return exponent(tonnes) + " t" }
     let (d, unit) = tonnesScale(tonnes)
     let v = tonnes / d
     let decimals =
@@ -43,8 +68,8 @@ public enum Units {
 
   /// A fraction as a percentage with one decimal: 0.39 -> "39.0%"; with `signed`, "+45.5%".
   public static func percent(_ fraction: Double?, signed: Bool = false) -> String {
-    guard let fraction, fraction.isFinite else { return none }
-    let s = fixed(fraction * 100, decimals: 1)
+    guard let fraction, (fraction * 100).isFinite else { return none }
+    let s = fixed(fraction * 100, decimals: 1)  // an exponent form from 10^15 %
     if signed, !s.hasPrefix("-"), s != "0.0" { return "+" + s + "%" }
     return s + "%"
   }

@@ -4,7 +4,7 @@ import CarbonTerminal
 /// The scenario editor's part of `update`: the input line, the editor's own key bindings
 /// (the `scenarioEditor` context of the registry), and navigation on the editor, the list of
 /// saved scenarios and the compare screen. Pure, like `update`.
-enum ScenarioEditor {
+public enum ScenarioEditor {
   /// A key handled before the global registry, or nil to let the registry dispatch it: every
   /// key while the input line is open; the editor's own bindings; digits, `-` and `.`, which
   /// start typing a value.
@@ -85,10 +85,62 @@ enum ScenarioEditor {
     return (s, [.setScenario(s.currentScenario)])
   }
 
+  /// What became of a save the app carried out (`saveScenario`, `replaceScenario`).
+  public enum SaveOutcome: Hashable, Sendable {
+    /// Written; the file's name and the time, for the message.
+    case saved(file: String, clock: String)
+    /// The file exists and replacing it was not asked for: ask.
+    case exists
+    /// Not written; why, in full.
+    case failed(String)
+  }
+
+  /// The state after a save of `scenario`: saved (not modified any more), a question before
+  /// replacing an existing file, or the name line open again with the whole reason under it
+  /// (wrapped, never cut).
+  public static func saved(_ state: UIState, _ scenario: Scenario, _ outcome: SaveOutcome)
+    -> UIState
+  {
+    var s = state
+    switch outcome {
+    case .saved(let file, let clock):
+      s.scenarioName = scenario.name
+      s.scenarioModified = false
+      s.input = nil
+      s.statusMessage = "saved \(file) \(clock)"
+    case .exists:
+      s.scenarioModified = true
+      s.input = ScenarioInput(purpose: .confirmReplace(scenario))
+    case .failed(let why):
+      s.scenarioModified = true
+      s.input = ScenarioInput(
+        purpose: .saveName, text: scenario.name, error: "cannot save: " + why)
+      s.statusMessage = "cannot save the scenario (the reason is in the editor)"
+    }
+    return s
+  }
+
   /// A key while the input line is open: characters edit it, Enter takes it, Esc cancels.
   static func inputKey(_ key: Key, _ state: UIState) -> (UIState, [AppCommand]) {
     var s = state
     guard var input = s.input else { return (s, []) }
+    if case .confirmReplace(let scenario) = input.purpose {
+      // y replaces; n, Esc and Enter (the safe answer) keep the file.
+      switch key {
+      case .char("y"), .char("Y"):
+        s.input = nil
+        s.scenarioName = scenario.name
+        return (s, [.replaceScenario(scenario)])
+      case .char("n"), .char("N"), .escape, .enter:
+        s.input = nil
+        s.statusMessage = "not saved: scenarios/\(scenario.name).toml kept"
+        return (s, [])
+      case .ctrl("c"):
+        return (s, [.quit])
+      default:
+        return (s, [])
+      }
+    }
     switch key {
     case .escape:
       s.input = nil
@@ -134,6 +186,8 @@ enum ScenarioEditor {
         s.input?.error = e.message
         return (s, [])
       }
+    case .confirmReplace:
+      return (s, [])
     case .saveName:
       if let problem = ScenarioNames.problem(input.text) {
         s.input?.error = problem

@@ -6,6 +6,8 @@ public struct ScenarioInput: Hashable, Sendable {
   public enum Purpose: Hashable, Sendable {
     case value(Lever)
     case saveName
+    /// `scenarios/NAME.toml` exists: y replaces it with this scenario, n or Esc does not.
+    case confirmReplace(Scenario)
   }
   public var purpose: Purpose
   public var text: String

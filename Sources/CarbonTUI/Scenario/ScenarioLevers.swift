@@ -57,11 +57,9 @@ public enum ScenarioLevers {
     return p
   }
 
-  /// The lever's allowed range: rates from -100%/yr to +1000%/yr, the share 0...100%,
-  /// tonnes 0...1e12.
-  public static func range(_ l: Lever) -> ClosedRange<Double> {
-    l.isTonnes ? 0...1e12 : l == .cleanShareTarget ? 0...1 : -1...10
-  }
+  /// The lever's allowed range (`Lever.range`): rates from -100%/yr to +1000%/yr, the share
+  /// 0...100%, tonnes 0...1e12.
+  public static func range(_ l: Lever) -> ClosedRange<Double> { l.range }
 
   /// `v` within the lever's range, rounded to cut floating-point noise (1e-10 for fractions,
   /// 1e-6 t for tonnes).
@@ -76,11 +74,12 @@ public enum ScenarioLevers {
   /// `120,500` (tonnes); `-` when unknown.
   public static func format(_ l: Lever, _ v: Double?) -> String {
     guard let v, v.isFinite else { return "-" }
-    if l.isTonnes { return Units.count(Int(v.rounded())) }
+    // A default from history may be any size: Int(_:) would trap beyond 2^63.
+    if l.isTonnes { return Units.number(v) }
     let p = v * 100
-    if l == .cleanShareTarget { return CFormat.string("%.1f%%", p) }
-    let t = CFormat.string("%+.2f%%", p)
-    return t == "-0.00%" ? "+0.00%" : t
+    if l == .cleanShareTarget { return Units.fixed(p, decimals: 1) + "%" }
+    let t = Units.fixed(p, decimals: 2)
+    return (t.hasPrefix("-") ? t : "+" + t) + "%"
   }
 
   /// Reads a typed value: a plain number (`80`, `-2.5`, `.5`, `1.2e6`), in percent for the

@@ -111,10 +111,10 @@ enum ScenarioView {
   /// The editor's parts inside its box: the lever table, the outcome table and the two
   /// bottom lines. With room for every lever, a blank line and some outcomes; else fewer
   /// levers (scrolled to the selection) and no blank line.
-  static func editorAreas(inner: Rect, targetCount: Int) -> (
+  static func editorAreas(inner: Rect, targetCount: Int, bottomHeight: Int? = nil) -> (
     levers: Rect, outcomes: Rect, bottom: Rect
   ) {
-    let bottomH = min(2, inner.height)
+    let bottomH = min(bottomHeight ?? 2, inner.height)
     let (body, bottom) = inner.splitTop(inner.height - bottomH)
     let leverFull = 1 + Lever.allCases.count
     let outcomeMin = targetCount == 0 ? 0 : 1 + min(3, targetCount)
@@ -127,7 +127,10 @@ enum ScenarioView {
 
   /// The lever table's area on screen for a state (for mouse clicks).
   static func leverArea(_ s: UIState, targetCount: Int) -> Rect {
-    editorAreas(inner: Layout.box(s.size).inset(1), targetCount: targetCount).levers
+    let inner = Layout.box(s.size).inset(1)
+    return editorAreas(
+      inner: inner, targetCount: targetCount, bottomHeight: bottomHeight(s, inner: inner)
+    ).levers
   }
 
   static func editor(_ s: UIState, report r: Report, dataset d: Dataset?, on c: Canvas) {
@@ -136,7 +139,8 @@ enum ScenarioView {
       title: "Scenario editor: " + name, focused: true, note: "levers drive projections L+1..T"
     ).draw(in: Layout.box(s.size), on: c)
     guard inner.height > 0, inner.width > 0 else { return }
-    let (leverArea, outArea, bottom) = editorAreas(inner: inner, targetCount: r.targets.count)
+    let (leverArea, outArea, bottom) = editorAreas(
+      inner: inner, targetCount: r.targets.count, bottomHeight: bottomHeight(s, inner: inner))
     leverTable(s, r, width: leverArea.width).draw(in: leverArea, on: c)
     if outArea.height >= 2 {
       let base = s.baseline ?? (ScenarioText.scenarioActive(s, r) ? nil : r)
@@ -165,16 +169,27 @@ enum ScenarioView {
         prompt = "save as scenarios/NAME.toml, NAME: "
         help =
           "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
+      case .confirmReplace(let sc):
+        lines = [
+          [
+            .text("scenarios/\(Sanitize.text(sc.name)).toml exists: replace it? ", .title),
+            .text("y/N", .accent),
+          ],
+          [.text("y replaces it (its description is kept); n, Enter or Esc keep it", .muted)],
+        ]
+        draw(lines, in: area, on: c)
+        return
       }
       let text = Sanitize.text(input.text)
       // Keep the end of a long text in view.
       let room = max(1, area.width - CellWidth.of(prompt) - 1)
       let shown =
         CellWidth.of(text) > room ? String(text.suffix(max(0, room - 1))) : text
-      lines = [
-        [.text(prompt, .title), .text(shown, .accent), .text("_", .accent)],
-        [input.error.map { .text($0, .warn) } ?? .text(help, .muted)],
-      ]
+      let under: [[Segment]] =
+        input.error.map { e in wrap(Sanitize.text(e), width: area.width).map { [.text($0, .warn)] }
+        }
+        ?? [[.text(help, .muted)]]
+      lines = [[.text(prompt, .title), .text(shown, .accent), .text("_", .accent)]] + under
     } else {
       let k = s.keys
       let l = ScenarioEditor.selectedLever(s)
@@ -193,9 +208,52 @@ enum ScenarioView {
         [.text(hints.joined(separator: "  "), .muted)],
       ]
     }
-    for (i, line) in lines.suffix(area.height).enumerated() {
+    draw(lines, in: area, on: c)
+  }
+
+  /// Lines from the top of `area`, as many as fit.
+  static func draw(_ lines: [[Segment]], in area: Rect, on c: Canvas) {
+    for (i, line) in lines.prefix(area.height).enumerated() {
       Segment.draw(line, x: area.x, y: area.y + i, maxWidth: area.width, on: c)
     }
+  }
+
+  /// `text` in lines of at most `width` columns, broken at spaces (a longer word is cut
+  /// across lines): a long message is shown whole, never cut at the edge.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var out: [String] = []
+    var line = ""
+    var used = 0
+    func flush() {
+      out.append(line)
+      line = ""
+      used = 0
+    }
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let w = CellWidth.of(String(word))
+      if used > 0 && used + 1 + w > width { flush() }
+      if used > 0 {
+        line.append(" ")
+        used += 1
+      }
+      for ch in word {
+        let cw = CellWidth.of(ch)
+        if used + cw > width { flush() }
+        line.append(ch)
+        used += cw
+      }
+    }
+    if used > 0 || out.isEmpty { flush() }
+    return out
+  }
+
+  /// Rows of the bottom part: the input line or hints (2), more when a message under the
+  /// input line needs them to be read whole (at most half the inside).
+  static func bottomHeight(_ s: UIState, inner: Rect) -> Int {
+    guard let e = s.input?.error else { return min(2, inner.height) }
+    let need = 1 + wrap(Sanitize.text(e), width: inner.width).count
+    return min(max(2, min(need, inner.height / 2)), inner.height)
   }
 
   /// The saved scenarios, to open one with Enter.

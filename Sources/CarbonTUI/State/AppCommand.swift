@@ -18,6 +18,9 @@ public enum AppCommand: Hashable, Sendable {
   case setScenario(Scenario)
   /// Write `scenarios/NAME.toml` (the name is valid: [A-Za-z0-9._-], 1-64 characters).
   case saveScenario(Scenario)
+  /// The same, replacing an existing `scenarios/NAME.toml` (the user said yes). Report the
+  /// outcome of either with `ScenarioEditor.saved(_:_:)`.
+  case replaceScenario(Scenario)
   /// Fill `UIState.savedScenarios` with the names in `scenarios/` (without `.toml`).
   case listScenarios
   /// Read `scenarios/NAME.toml`; on success call `UIState.applyOpenedScenario(_:)` and

@@ -11,6 +11,8 @@ public func update(_ state: UIState, _ event: InputEvent, _ context: UpdateConte
   case .resize(let size):
     s.size = size
     return (s, [])
+  case .hangup:
+    return (s, [.quit])
   case .mouse(let button, let x, let y):
     guard s.mouseEnabled else { return (s, []) }
     return mouse(s, button, x: x, y: y, context)

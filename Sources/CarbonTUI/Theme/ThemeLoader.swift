@@ -127,7 +127,16 @@ public struct ThemeLoader: Sendable {
   /// Loads a theme file; its name is the file's name without `.toml`.
   public func load(path: String, name: String? = nil) -> Result {
     let themeName = name ?? PathText.stem(path)
-    guard case .bytes(let data) = FileBytes.contents(of: path) else {
+    let data: [UInt8]
+    switch FileBytes.contents(of: path, limit: InputLimits.settingsFileBytes) {
+    case .bytes(let b): data = b
+    case .failed(let why) where why.hasPrefix("too large"):
+      return Result(
+        theme: Self.defaultTheme,
+        diagnostics: [
+          Diagnostic(.error, file: path, "\(why); using \"\(ThemeDefault.name)\"")
+        ])
+    default:
       return Result(
         theme: Self.defaultTheme,
         diagnostics: [

@@ -31,9 +31,9 @@ public struct BarList: Sendable {
         role: .text)
       var x = r.x + labelW + 1
       if barW >= 3 {
-        let n = maxV > 0 ? Int(((item.value ?? 0) / maxV * Double(barW)).rounded()) : 0
+        let n = maxV > 0 ? screenIndex((item.value ?? 0) / maxV * Double(barW), in: 0...barW) : 0
         c.text(
-          x, y, String(repeating: String(c.glyphs.barFull), count: max(0, min(n, barW))),
+          x, y, String(repeating: String(c.glyphs.barFull), count: n),
           role: .accent)
         x += barW + 1
       }

@@ -15,7 +15,7 @@ public struct Gauge: Sendable {
     let f = min(max(f0, 0), 1)
     let partials = glyphs.gaugePartials
     let steps = partials.count + 1
-    let units = Int((f * Double(width * steps)).rounded())
+    let units = screenIndex(f * Double(width * steps), in: 0...(width * steps))
     let full = units / steps
     let rest = units % steps
     var filled = String(repeating: String(glyphs.gaugeFull), count: full)

@@ -67,7 +67,7 @@ public struct LineChart {
   /// The x and y ranges covering every point (y always includes 0).
   public static func ranges(of series: [ChartSeries]) -> (ClosedRange<Double>, ClosedRange<Double>)?
   {
-    let pts = series.flatMap { $0.points }
+    let pts = series.flatMap { $0.points }.filter { $0.x.isFinite }
     let xs = pts.map(\.x)
     let ys = pts.compactMap(\.y).filter { $0.isFinite }
     guard let x0 = xs.min(), let x1 = xs.max(), !ys.isEmpty else { return nil }
@@ -97,12 +97,12 @@ public struct LineChart {
     let xSpan = xRange.upperBound - xRange.lowerBound
     let ySpan = yRange.upperBound - yRange.lowerBound
     func map(_ p: ChartPoint) -> (Int, Int)? {
-      guard let y = p.y, y.isFinite, xSpan > 0, ySpan > 0 else { return nil }
+      guard let y = p.y, y.isFinite, p.x.isFinite, xSpan > 0, ySpan > 0 else { return nil }
+      // Each fraction may be far outside [0, 1] (a projection far above the ceiling), or
+      // NaN when a span overflows to infinity: clamped, never converted raw.
       let fx = (p.x - xRange.lowerBound) / xSpan * Double(dw - 1)
       let fy = (yRange.upperBound - y) / ySpan * Double(dh - 1)
-      let ix = Int(fx.rounded())
-      let iy = Int(fy.rounded())
-      return (min(max(ix, 0), dw - 1), min(max(iy, 0), dh - 1))
+      return (screenIndex(fx, in: 0...(dw - 1)), screenIndex(fy, in: 0...(dh - 1)))
     }
     for s in series.sorted(by: { $0.kind < $1.kind }) {
       var prev: (Int, Int)?

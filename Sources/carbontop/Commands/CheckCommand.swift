@@ -58,20 +58,21 @@ struct CheckCommand: ParsableCommand {
       return
     }
     let loaded = try DatasetLocation.load(folder)
-    let hasErrors = CheckCommand.print(loaded.diagnostics, folder: folder)
+    let hasErrors = try CheckCommand.print(loaded.diagnostics, folder: folder)
     if hasErrors { throw ExitCode(1) }
   }
 
-  /// Prints diagnostics and a summary line; returns true when there were errors.
+  /// Prints diagnostics and a summary line; returns true when there were errors. A failed
+  /// write (`check > /dev/full`) is an error (exit 2 with the reason), never a silent 0.
   @discardableResult
-  static func print(_ diagnostics: [Diagnostic], folder: String) -> Bool {
+  static func print(_ diagnostics: [Diagnostic], folder: String) throws -> Bool {
     var out = ""
     for d in diagnostics { out += Sanitize.text(d.description) + "\n" }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     out +=
       "\(DatasetLocation.display(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-    FDText.out(out)
+    try OutputFile.write(out, to: nil)
     return errors > 0
   }
 }

@@ -24,18 +24,21 @@ struct CheckWatch {
     let watcher = DatasetWatcher(folder: folder, mode: poll.map { .poll(seconds: $0) } ?? .auto)
     let ledger = LiveLedger()
     let tables = TableCache()
-    func check(_ why: String) {
+    func check(_ why: String) throws {
       let header =
         "== \(Dashboard.clock())  \(Sanitize.text(why))  (\(watcher.modeDescription)) ==\n"
-      FDText.out(header)
+      try OutputFile.write(header, to: nil)
+      let loaded: LoadedDataset
       do {
-        let loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
-        CheckCommand.print(loaded.diagnostics, folder: folder)
+        loaded = try DatasetLoader.load(folder: folder, ledger: ledger.hook, cache: tables)
       } catch {
-        FDText.out("\(Sanitize.text(folder)): error: \(error)\n")
+        try OutputFile.write("\(Sanitize.text(folder)): error: \(error)\n", to: nil)
+        return
       }
+      // A failed write ends the watch: exit 2 with the reason.
+      try CheckCommand.print(loaded.diagnostics, folder: folder)
     }
-    check("checking \(folder)")
+    try check("checking \(folder)")
     while true {
       var fds = [signals.fd]
       if watcher.fd >= 0 { fds.append(watcher.fd) }
@@ -51,10 +54,12 @@ struct CheckWatch {
           return true
         }.map(\.path))
       if change.folderGone {
-        FDText.out("== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n")
+        try OutputFile.write(
+          "== \(Dashboard.clock())  the dataset folder is gone; waiting for it ==\n", to: nil)
         continue
       }
-      check("changed: " + (paths.isEmpty ? "the dataset folder" : paths.joined(separator: ", ")))
+      try check(
+        "changed: " + (paths.isEmpty ? "the dataset folder" : paths.joined(separator: ", ")))
     }
   }
 }

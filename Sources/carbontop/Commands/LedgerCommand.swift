@@ -75,6 +75,10 @@ struct LedgerCommand: ParsableCommand {
         for d in listing {
           FDText.err(Sanitize.text(d.description) + "\n")
         }
+      } else if (st.st_mode & S_IFMT) != S_IFREG {
+        // A FIFO or a device would block open(2) or never end: refused before opening, as
+        // the dataset reader does.
+        fail("\(Sanitize.text(p)): not a regular file")
       } else {
         let parent = PathText.parent(abs)
         let toml = PathText.parent(parent) + "/dataset.toml"

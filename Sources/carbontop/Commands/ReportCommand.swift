@@ -114,11 +114,14 @@ struct ReportCommand: ParsableCommand {
 
 /// Writes command output to standard output or a file. A regular file (or a new one) is
 /// written atomically (temp file, then rename); anything else that exists, such as
-/// /dev/null, a FIFO or a terminal, is written in place, never replaced.
+/// /dev/null, a FIFO or a terminal, is written in place, never replaced. Output that goes to
+/// a terminal passes through `Sanitize.lines` (a name holding an escape sequence is shown,
+/// not obeyed); a file or a pipe gets the text as it is (CSV and JSON escape what their
+/// formats require).
 enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
     guard let path, path != "-" else {
-      guard FDText.write(text, to: 1) else {
+      guard FDText.write(isatty(1) == 1 ? Sanitize.lines(text) : text, to: 1) else {
         throw UsageError("cannot write to standard output: " + String(cString: strerror(errno)))
       }
       return
@@ -132,7 +135,7 @@ enum OutputFile {
           "cannot write \(Sanitize.text(path)): " + String(cString: strerror(errno)))
       }
       defer { close(fd) }
-      guard FDText.write(text, to: fd) else {
+      guard FDText.write(isatty(fd) == 1 ? Sanitize.lines(text) : text, to: fd) else {
         throw UsageError(
           "cannot write \(Sanitize.text(path)): " + String(cString: strerror(errno)))
       }

@@ -310,24 +310,31 @@ final class Dashboard {
       case .setScenario(let sc):
         scenario = sc.levers.isEmpty ? nil : sc
         recomputeScenario()
-      case .saveScenario(let sc):
+      case .saveScenario(let sc), .replaceScenario(let sc):
+        var replace = false
+        if case .replaceScenario = command { replace = true }
+        let outcome: ScenarioEditor.SaveOutcome
         do {
           let path: String
           if let live {
             // Only the scenario table is written, in a transaction.
+            if !replace && live.scenarios[sc.name] != nil {
+              throw ScenarioFileError.exists(sc.name)
+            }
             try PostgresDataset.saveScenario(PGConnection(live.target), sc)
-            path = sc.name + ".toml"
+            path = "scenarios/" + sc.name + ".toml"
           } else {
-            path = try ScenarioFile.save(sc, datasetFolder: folder)
+            path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
           }
-          state.scenarioName = sc.name
-          state.scenarioModified = false
+          outcome = .saved(file: PathText.lastComponent(path), clock: Dashboard.clock())
           scenario = sc.levers.isEmpty ? nil : sc
           recomputeScenario()
-          state.statusMessage = "saved \(PathText.lastComponent(path)) \(Dashboard.clock())"
+        } catch ScenarioFileError.exists {
+          outcome = .exists
         } catch {
-          state.statusMessage = "cannot save the scenario: \(error)"
+          outcome = .failed("\(error)")
         }
+        state = ScenarioEditor.saved(state, sc, outcome)
       case .listScenarios:
         state.savedScenarios =
           live.map { Array($0.scenarios.keys).sortedByBytes() }
@@ -378,7 +385,10 @@ final class Dashboard {
     guard let dir = ConfigDirectory.path(environment: SystemInfo.environment)
     else { return }
     let path = dir + "/keys.toml"
-    guard case .bytes(let data) = FileBytes.contents(of: path) else { return }
+    guard
+      case .bytes(let data) = FileBytes.contents(
+        of: path, limit: InputLimits.settingsFileBytes)
+    else { return }
     let (keys, errors) = KeyRegistry.standard.applying(
       tomlText: String(decoding: data, as: UTF8.self), file: path)
     state.keys = keys
