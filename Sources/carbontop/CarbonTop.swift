@@ -15,9 +15,9 @@ struct CarbonTop: ParsableCommand {
     commandName: "carbontop",
     abstract: "A terminal dashboard for an organization's decarbonization targets.",
     discussion: """
-      With no subcommand, carbontop opens the dashboard (`carbontop dashboard --help` lists its
-      options). DATASET is a dataset folder (docs/data-format.md), or a PostgreSQL schema
-      postgres://USER@HOST/DB?schema=NAME (docs/postgres.md); it defaults to
+      With no subcommand, carbontop opens the dashboard (`carbontop dashboard --help` lists \
+      its options). DATASET is a dataset folder (docs/data-format.md), or a PostgreSQL \
+      schema postgres://USER@HOST/DB?schema=NAME (docs/postgres.md); it defaults to \
       sample-data/alibaba when that folder exists in the current directory.
 
       Examples:

@@ -9,7 +9,7 @@ import Testing
     #expect(
       loaded.lines == [
         #"dataset.toml:4:1: warning: unknown key "colour" in [organization] (ignored)"#,
-        #"dataset.toml:12:1: warning: target "ops": key "reduction" does not apply to a neutrality target (ignored)"#,
+        #"dataset.toml:12:1: warning: target "ops": key "reduction" does not apply to a neutrality target (ignored); it belongs to intensity targets; this target aims at net emissions of zero by `by`, on a straight path from the baseline"#,
         #"dataset.toml:15:1: error: target #2: id: expected lowercase letters, digits and "-", found "Bad_Id""#,
         #"dataset.toml:17:1: error: target #2: scopes: expected strings "1", "2" or "3", found integer"#,
         #"dataset.toml:19:1: error: target #2: by (FY2020) must be after baseline (FY2021)"#,
@@ -19,11 +19,11 @@ import Testing
         #"dataset.toml:31:1: error: target "ops": duplicate id (first at line 7)"#,
         #"dataset.toml:33:1: error: target "ops": amount_tco2e: expected a number above 0, found 0"#,
         #"dataset.toml:35:1: error: target "ops": by (FY2020) must not be before from (FY2021)"#,
-        #"dataset.toml:39:1: error: target "x": kind: expected "neutrality", "intensity" or "avoided", found "magic""#,
+        #"dataset.toml:39:1: error: target "x": kind: expected one of "neutrality", "intensity" or "avoided", found "magic""#,
         #"dataset.toml:42:1: error: target #6: missing required key "id""#,
         // The sixth target (avoided) also lacks amount_tco2e.
         #"dataset.toml:42:1: error: target #6: missing required key "amount_tco2e""#,
-        #"dataset.toml:44:1: error: target #6: from: expected a fiscal year like "FY2030", found "2021""#,
+        #"dataset.toml:44:1: error: target #6: from: expected a fiscal year like "FY2030", found "2021"; fiscal years are FYnnnn, named after the calendar year they end in (e.g. "FY2021")"#,
       ])
     let ds = try #require(loaded.dataset)
     #expect(ds.organization.calendar.endMonth == 3)

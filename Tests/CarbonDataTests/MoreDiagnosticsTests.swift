@@ -36,7 +36,7 @@ import Testing
         "dataset.toml:2:1: error: name: must not be empty",
         #"dataset.toml:5:1: error: target "x": title: expected a string, found integer"#,
         #"dataset.toml:7:1: error: target "x": scopes: expected an array of "1", "2", "3", found string"#,
-        #"dataset.toml:8:1: error: target "x": reduction: expected a number, found string"#,
+        #"dataset.toml:8:1: error: target "x": reduction: expected a number, found "half"; write a fraction such as 0.5 (for 50%)"#,
       ])
   }
 

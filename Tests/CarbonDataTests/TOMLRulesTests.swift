@@ -54,8 +54,8 @@ import Testing
         #"dataset.toml:17:1: error: target "n": scope2_basis: expected "market" or "location", found "mixed""#,
         #"dataset.toml:18:1: error: target "n": offsets: expected true or false, found string"#,
         #"dataset.toml:19:1: error: target "n": entity: must not be empty ("*" means all entities)"#,
-        #"dataset.toml:20:1: error: target "n": baseline: expected a fiscal year like "FY2030", found integer"#,
-        #"dataset.toml:22:1: warning: target "n": key "amount_tco2e" does not apply to a neutrality target (ignored)"#,
+        #"dataset.toml:20:1: error: target "n": baseline: expected a fiscal year like "FY2030", found integer; fiscal years are FYnnnn, named after the calendar year they end in (e.g. "FY2021")"#,
+        #"dataset.toml:22:1: warning: target "n": key "amount_tco2e" does not apply to a neutrality target (ignored); it belongs to avoided targets; this target aims at net emissions of zero by `by`, on a straight path from the baseline"#,
       ])
     let ds = try #require(loaded.dataset)
     #expect(ds.organization.currency == nil)

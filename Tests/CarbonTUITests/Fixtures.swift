@@ -112,6 +112,10 @@ enum Fixtures {
         by: fy(2030), latestFY: nil, status: .noData, gap: nil, outcome: none),
     ]
     targets[2].projection = avoidedProjection(growth: 0.776)
+    targets[0].scopes = [.one, .two]
+    targets[1].scopes = [.three]
+    targets[3].scopes = [.one, .two, .three]
+    targets[4].scopes = [.one, .two]
     var r = Report(
       organization: "Alibaba Group", latestCompleteFY: fy(2025), inProgressFY: fy(2026),
       inProgressThrough: YearMonth(year: 2025, month: 6),

@@ -126,7 +126,11 @@ import Testing
         == "missed by 0.250 t/M CNY at FY2030")
     #expect(ScenarioText.outcome(r.targets[2]) == "missed by 300.0 Mt at FY2035")
     #expect(ScenarioText.outcome(r.targets[2], short: true) == "missed by 300.0 Mt")
-    #expect(ScenarioText.outcome(r.targets[3]) == "no projection (data missing)")
+    // Hand-set: no outcome and no reason in the Report.
+    #expect(ScenarioText.outcome(r.targets[3]) == "no projection: data missing")
+    var missing = r.targets[3]
+    missing.projectionMissing = "electricity_mwh missing at FY2023"
+    #expect(ScenarioText.outcome(missing) == "no projection: electricity_mwh missing at FY2023")
     var t = r.targets[0]
     t.outcome = Outcome(projectedAtBy: 1.2e6, met: false, yearMet: nil, shortfall: 1.2e6)
     #expect(ScenarioText.outcome(t) == "missed by 1.20 Mt at FY2030")

@@ -1082,6 +1082,34 @@ class Report:
                    "categories": cats, "projection": projection}
         return L, status, gap, outcome, section
 
+    def value_chain_data(self):
+        """Issue 12 (docs/data-format.md): Scope 3 rows without an intensity target still give
+        the value_chain section, over every entity, with target_id and every target figure
+        null; null without any value_chain.csv row."""
+        f = self.fig("*")
+        if not f.vc:
+            return None
+        I = lambda y: div(f.s3(y), f.revenue(y))
+        L = self.latest(f.s3)
+        years = []
+        for y in self.years:
+            iy = I(y)
+            yoy = None
+            if y in self.complete and iy is not None:
+                ip = I(y - 1)
+                if ip:
+                    yoy = iy / ip - 1
+            years.append({"fy": fys(y), "complete": y in self.complete, "scope3_tco2e": f.s3(y),
+                          "revenue": f.revenue(y), "intensity": iy, "yoy": yoy})
+        cats = []
+        s3L = f.s3(L) if L is not None else None
+        for c in range(1, 16):
+            v = fsum(r["tco2e"] for r in f.vc if r["fy"] == L and r["category"] == c) if L is not None else None
+            cats.append({"category": c, "name": CATEGORY_NAMES[c - 1], "tco2e": v, "share": div(v, s3L)})
+        return {"target_id": None, "years": years, "baseline_intensity": None, "target_intensity": None,
+                "path_intensity_at_latest": None, "required_annual_reduction": None,
+                "implied_target_rate": None, "sbti_intensity_ok": None, "categories": cats, "projection": []}
+
     def avoided(self, t):
         f = self.fig(t["entity"])
         frm, T, amount = t["b"], t["T"], t["amount"]
@@ -1186,6 +1214,8 @@ class Report:
                             "status": status, "gap": gap, "outcome": outcome})
             if sections[t["kind"]] is None:
                 sections[t["kind"]] = section
+        if sections["intensity"] is None:
+            sections["intensity"] = self.value_chain_data()
         order = ["dataset.toml", "operations.csv", "value_chain.csv", "revenue.csv", "avoided.csv"]
 
         def dkey(d):

@@ -27,23 +27,25 @@ def test_help_opens_and_closes():
         assert s.wait_for("show or hide this help")
         s.key(ESC)
         assert s.wait_gone("show or hide this help"), s.text()
-        assert "1 Own operations: neutral by FY2030" in s.text()
+        assert "1 Carbon-neutral own" in s.text() and "(S1+2, by FY2030)" in s.text()
 
 
 def test_zoom_each_panel_and_back():
     with started() as s:
-        for key, title in (("1", "Own operations: neutral by FY2030"), ("2", "Value-chain intensity"),
+        # Headings are the targets' titles and scopes (issue 12 item 5).
+        for key, title in (("1", "Carbon-neutral own operations (Scope 1 and 2) by 2030 (S1+2, by FY2030)"),
+                           ("2", "Halve value-chain (Scope 3) carbon intensity by 2030 (S3, by FY2030)"),
                            ("3", "Scope 3+")):
             s.key(key)
             assert s.wait_for("Esc:back"), s.text()
             # Full screen: the box title has no zoom-key prefix and the other panels are gone.
             assert s.line(1).lstrip("┏┌+ ").startswith(title), s.line(1)
-            others = [t for t in ("1 Own operations", "2 Value-chain", "3 Scope 3+") if not t.endswith(title)]
+            others = [t for t in ("1 Carbon-neutral", "2 Halve value-chain", "3 Scope 3+") if not t.startswith(key)]
             for o in others:
                 assert o not in s.text()
             s.key(ESC)
             assert s.wait_for("1-3:zoom"), s.text()
-            assert "1 Own operations: neutral by FY2030" in s.text()
+            assert "1 Carbon-neutral own" in s.text() and "(S1+2, by FY2030)" in s.text()
 
 
 def test_zoom_operations_shows_year_table():
@@ -62,7 +64,7 @@ def test_enter_zooms_focused_panel_and_tab_moves_focus():
         s.key("\t")
         s.key("\r")
         assert s.wait_for("Esc:back"), s.text()
-        assert s.line(1).lstrip("┏┌+ ").startswith("Value-chain intensity"), s.line(1)
+        assert s.line(1).lstrip("┏┌+ ").startswith("Halve value-chain"), s.line(1)
 
 
 def test_year_cursor_moves_as_of_year():

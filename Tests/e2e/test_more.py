@@ -86,7 +86,7 @@ def test_resize_with_help_open():
         s.resize(100, 30)
         assert s.wait_for("show or hide this help"), s.text()
         s.key(ESC)
-        assert s.wait_for("1 Own operations: neutral by FY2030")
+        assert s.wait_for("1 Carbon-neutral own")
 
 
 def test_deleted_file_means_no_data(tmp_path):

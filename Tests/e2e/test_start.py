@@ -23,8 +23,9 @@ def test_panels_status_words_and_keys():
         assert "FY2025 (latest complete)" in header
         assert "watching" in header
         # The three panels, numbered by their zoom key, titled by the dataset's targets.
-        assert "1 Own operations: neutral by FY2030" in text
-        assert "2 Value-chain intensity" in text
+        # Headings: the targets' titles (cut to fit) and scopes (issue 12 item 5).
+        assert "1 Carbon-neutral own operat… (S1+2, by FY2030)" in text
+        assert "2 Halve value-chain (Scope 3)… (S3, by FY2030)" in text
         assert "3 Scope 3+" in text
         # Status words beside colour: the sample is behind on operations, has no data for
         # Alibaba Cloud's own target.

@@ -70,7 +70,10 @@ struct TableRow {
   mutating func period() -> Period? {
     guard let s = requiredText("period") else { return nil }
     if let p = Period(parsing: s) { return p }
-    fail("period", "expected FY2024, 2023-07 or 2023-07-15, found \(DisplayText.quoted(s))")
+    fail(
+      "period",
+      "expected FY2024, 2023-07 or 2023-07-15, found \(DisplayText.quoted(s))"
+        + DiagnosticHints.period(s))
     return nil
   }
 

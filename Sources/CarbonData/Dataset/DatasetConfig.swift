@@ -181,8 +181,7 @@ enum DatasetConfig {
       if kind == nil {
         diag(
           .error, at("kind"),
-          "kind: expected \"neutrality\", \"intensity\" or \"avoided\", found \(DisplayText.quoted(s))"
-        )
+          "kind: expected one of \(TargetKind.listed), found \(DisplayText.quoted(s))")
       }
     }
 
@@ -200,7 +199,7 @@ enum DatasetConfig {
         }
         diag(.warning, at(k), m)
       } else if let kind, !commonTargetKeys.contains(k), !(kindKeys[kind] ?? []).contains(k) {
-        diag(.warning, at(k), "key \"\(k)\" does not apply to a \(kind.rawValue) target (ignored)")
+        diag(.warning, at(k), DiagnosticHints.otherKindKey(k, kind: kind, kindKeys: kindKeys))
       }
     }
 
@@ -222,13 +221,20 @@ enum DatasetConfig {
       guard let v = t[k] else { return nil }
       if let s = v.string, let fy = FiscalYear(parsing: s) { return fy }
       let found = v.string.map { DisplayText.quoted($0) } ?? v.typeName
-      diag(.error, at(k), "\(k): expected a fiscal year like \"FY2030\", found \(found)")
+      diag(
+        .error, at(k),
+        "\(k): expected a fiscal year like \"FY2030\", found \(found)"
+          + DiagnosticHints.fiscalYear(v.string ?? v.number.map { DisplayText.number($0) }))
       return nil
     }
     func number(_ k: String) -> Double? {
       guard let v = t[k] else { return nil }
       if let d = v.number { return d }
-      diag(.error, at(k), "\(k): expected a number, found \(v.typeName)")
+      diag(
+        .error, at(k),
+        "\(k): expected a number, found "
+          + (v.string.map { DisplayText.quoted($0) } ?? v.typeName)
+          + (k == "reduction" ? DiagnosticHints.fraction(text: v.string) : ""))
       return nil
     }
 
@@ -303,7 +309,8 @@ enum DatasetConfig {
         } else {
           diag(
             .error, at("reduction"),
-            "reduction: expected a fraction in (0, 1], found \(DisplayText.number(r))")
+            "reduction: expected a fraction in (0, 1], found \(DisplayText.number(r))"
+              + DiagnosticHints.fraction(number: r))
         }
       }
       if let b = baseline, let by, by <= b {

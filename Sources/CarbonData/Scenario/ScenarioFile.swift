@@ -110,17 +110,8 @@ public enum ScenarioFile {
     return "expected a fraction per year from -1 (-100%) to 10 (+1000%)"
   }
 
-  /// True when `name` may be used as `scenarios/NAME.toml`: 1 to 100 of [A-Za-z0-9._-], not
-  /// starting with ".".
-  public static func isSafeName(_ name: String) -> Bool {
-    let u = Array(name.utf8)
-    guard !u.isEmpty, u.count <= 100, u[0] != 0x2E else { return false }
-    return u.allSatisfy {
-      ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
-        || $0 == 0x2E
-        || $0 == 0x5F || $0 == 0x2D
-    }
-  }
+  /// True when `name` may be used as `scenarios/NAME.toml` (the rule of `ScenarioName`).
+  public static func isSafeName(_ name: String) -> Bool { ScenarioName.isValid(name) }
 
   /// The TOML text of a scenario file.
   public static func text(of scenario: Scenario) -> String {

@@ -1,3 +1,5 @@
+import CarbonKit
+
 /// Why a scenario could not be saved.
 public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The scenario's name is not a safe file name.
@@ -13,7 +15,7 @@ public enum ScenarioFileError: Error, Sendable, Hashable, CustomStringConvertibl
     switch self {
     case .invalidName(let n):
       return
-        "scenario name \(DisplayText.quoted(n, limit: 60)) cannot be a file name: use 1 to 100 of the "
+        "scenario name \(DisplayText.quoted(n, limit: 60)) cannot be a file name: use 1 to \(ScenarioName.maxLength) of the "
         + "characters A-Z, a-z, 0-9, \".\", \"_\" and \"-\", not starting with \".\""
     case .invalidLever(let l): return "lever \(l): expected a finite number"
     case .io(let m): return m

@@ -38,8 +38,16 @@ public enum Scope2Basis: String, Hashable, Sendable, Codable {
   case market, location
 }
 
-public enum TargetKind: String, Hashable, Sendable, Codable {
+public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
   case neutrality, intensity, avoided
+
+  /// Every kind, quoted, as messages list them: `"neutrality", "intensity" or "avoided"`.
+  /// Built from `allCases`, so a new kind appears in every message that lists the kinds.
+  public static var listed: String {
+    let q = allCases.map { "\"\($0.rawValue)\"" }
+    guard q.count > 1 else { return q.first ?? "" }
+    return q.dropLast().joined(separator: ", ") + " or " + q[q.count - 1]
+  }
 }
 
 /// One `[[target]]` of dataset.toml, already validated.

@@ -48,6 +48,8 @@ public struct ScenarioInfo: Sendable, Hashable {
   public var levers: [Lever: Double?]
   /// (extra) The defaults from history, for the editor and the compare screen.
   public var defaults: [Lever: Double?]
+  /// (extra) The years each rate lever's default comes from, and whether they are thin.
+  public var defaultBasis: [Lever: DefaultBasis] = [:]
   public init(name: String?, levers: [Lever: Double?], defaults: [Lever: Double?]) {
     self.name = name
     self.levers = levers
@@ -103,6 +105,9 @@ public struct TargetReport: Sendable, Hashable {
   public var projection: [YearValue] = []
   /// (extra) Scopes of the target ("1", "2", "3"); empty for avoided.
   public var scopes: [Scope] = []
+  /// (extra) Why there is no projection, naming the missing input ("electricity_mwh missing
+  /// at FY2023"); nil when the outcome has a projected figure.
+  public var projectionMissing: String? = nil
   public init(
     id: String, kind: TargetKind, title: String, entity: String, baseline: FiscalYear,
     by: FiscalYear, latestFY: FiscalYear?, status: TargetStatus, gap: Double?, outcome: Outcome
@@ -180,6 +185,10 @@ public struct OperationalReport: Sendable, Hashable {
   public var scope2Basis: Scope2Basis = .market
   /// (extra) Offsets count toward the net.
   public var offsetsCounted: Bool = true
+  /// (extra) The fiscal years with rows whose Scope 2 served the other basis, in order.
+  public var scope2FallbackYears: [FiscalYear] = []
+  /// (extra) Rows whose Scope 2 served the other basis, over every fiscal year.
+  public var scope2FallbackRowsTotal: Int = 0
   public init(
     targetID: String, years: [Year], pathNetAtLatest: Double?, requiredCutPerYear: Double?,
     projection: [ProjectionPoint]
@@ -209,6 +218,9 @@ public struct ValueChainReport: Sendable, Hashable {
     public var emissionsRunRate: Double? = nil
     /// (extra) Year in progress: revenue x 12 / months covered.
     public var revenueRunRate: Double? = nil
+    /// (extra) Scope 3 of each of the 15 categories in this year (index 0 = category 1), over
+    /// the section's entities; nil where no row gave the category.
+    public var categories: [Double?] = Array(repeating: nil, count: 15)
     public init(fy: FiscalYear, complete: Bool) {
       self.fy = fy
       self.complete = complete
@@ -253,6 +265,10 @@ public struct ValueChainReport: Sendable, Hashable {
   public var uncategorizedTCO2e: Double? = nil
   /// (extra) The reduction of the target (fraction below the baseline).
   public var reduction: Double? = nil
+  /// (extra) False when the organization has no intensity target: the section then shows
+  /// the organization's Scope 3 data (every entity) with every target figure null, and JSON
+  /// `target_id` is null.
+  public var hasTarget: Bool = true
   public init(
     targetID: String, years: [Year], baselineIntensity: Double?, targetIntensity: Double?,
     pathIntensityAtLatest: Double?, requiredAnnualReduction: Double?, impliedTargetRate: Double?,
@@ -374,5 +390,17 @@ extension TargetStatus {
     case .behind: return "BEHIND"
     case .noData: return "NO DATA"
     }
+  }
+}
+
+extension OperationalReport {
+  /// What the Scope 2 basis fallback did, with the years it happened in:
+  /// "Scope 2: 5 rows in FY2019, FY2020, ... gave one basis, used for both". Empty when no
+  /// row fell back.
+  public var scope2FallbackNote: String {
+    guard scope2FallbackRowsTotal > 0 else { return "" }
+    let rows = scope2FallbackRowsTotal == 1 ? "1 row" : "\(scope2FallbackRowsTotal) rows"
+    let years = scope2FallbackYears.map(\.description).joined(separator: ", ")
+    return "Scope 2: \(rows) in \(years) gave one basis only, used for both"
   }
 }

@@ -37,6 +37,8 @@ public struct ReportBuilder: Sendable {
   let headline: [TargetKind: Int]
   /// Lever defaults for the headline targets (the scenario editor's defaults).
   public let defaults: [Lever: Double?]
+  /// The years the headline defaults come from, and whether they are thin.
+  public let defaultBasis: [Lever: DefaultBasis]
   /// Per target: the defaults from its own entities (used for non-headline targets).
   let ownDefaults: [[Lever: Double?]]
   let base: Report
@@ -82,6 +84,19 @@ public struct ReportBuilder: Sendable {
       }
     }
     self.defaults = d
+    func basis(_ kind: TargetKind) -> [Lever: DefaultBasis] {
+      Projection.defaultBasis(years: years, complete: complete, figures: source(kind))
+    }
+    let (opsB, vcB, avB) = (basis(.neutrality), basis(.intensity), basis(.avoided))
+    var db: [Lever: DefaultBasis] = [:]
+    for l in Lever.allCases {
+      switch l {
+      case .revenueGrowth, .scope3Change: db[l] = vcB[l]
+      case .avoidedGrowth: db[l] = avB[l]
+      default: db[l] = opsB[l]
+      }
+    }
+    self.defaultBasis = db
     self.ownDefaults = analyses.map {
       Projection.defaults(
         years: years, complete: complete, figures: $0.figures, by: horizon)
@@ -114,12 +129,16 @@ public struct ReportBuilder: Sendable {
     var r = base
     let inEffect = levers(for: scenario)
     r.scenario = ScenarioInfo(name: scenario?.name, levers: inEffect, defaults: defaults)
+    r.scenario.defaultBasis = defaultBasis
     let headlineSet = Set(headline.values)
     for (i, a) in analyses.enumerated() {
       let levers = headlineSet.contains(i) ? inEffect : ownDefaults[i]
       let projection = Projection.project(a, levers: levers)
       r.targets[i].projection = projection
       r.targets[i].outcome = Projection.outcome(a, projection: projection)
+      if r.targets[i].outcome.projectedAtBy == nil {
+        r.targets[i].projectionMissing = ProjectionGap.reason(a, levers: levers) ?? "data missing"
+      }
       if headline[.neutrality] == i {
         r.operational?.projection = projection.map { .init(fy: $0.fy, net: $0.value) }
       }
@@ -167,7 +186,8 @@ public struct ReportBuilder: Sendable {
       inProgressFY: completeness.inProgress, inProgressThrough: completeness.inProgressThrough,
       scenario: ScenarioInfo(name: nil, levers: [:], defaults: [:]), targets: targets,
       operational: headline[.neutrality].map { operational(analyses[$0], completeness) },
-      valueChain: headline[.intensity].map { valueChain(analyses[$0], completeness) },
+      valueChain: headline[.intensity].map { valueChain(analyses[$0], completeness) }
+        ?? valueChainData(dataset, completeness, index),
       scope3plus: headline[.avoided].map {
         scope3plus(analyses[$0], completeness, index, ledger: dataset.ledger)
       },
@@ -222,6 +242,8 @@ public struct ReportBuilder: Sendable {
     r.netAtLatest = a.latest.flatMap { a.at(a.value, $0) }
     r.scope2Basis = t.scope2Basis
     r.offsetsCounted = t.offsets
+    r.scope2FallbackYears = years.filter { $0.scope2FallbackRows > 0 }.map(\.fy)
+    r.scope2FallbackRowsTotal = years.reduce(0) { $0 + $1.scope2FallbackRows }
     return r
   }
 
@@ -235,6 +257,7 @@ public struct ReportBuilder: Sendable {
       y.intensity = a.value[i]
       y.yoy = a.yoy[i]
       y.emissions = a.emissions[i]
+      y.categories = f.categories
       y.monthsCovered = c.info[i].monthsCovered
       if !a.complete[i] {
         y.emissionsRunRate = c.runRate(y.emissions, a.years[i])
@@ -268,6 +291,53 @@ public struct ReportBuilder: Sendable {
     r.intensityAtLatest = il
     r.uncategorizedTCO2e = fL?.uncategorized
     r.reduction = t.reduction
+    return r
+  }
+
+  /// The value-chain section of an organization without an intensity target: its Scope 3
+  /// data (every entity) by year and category, with revenue and S3 / revenue where given, and
+  /// every target figure null. Nil when value_chain.csv gave no row.
+  static func valueChainData(_ d: Dataset, _ c: Completeness, _ index: DatasetIndex)
+    -> ValueChainReport?
+  {
+    guard let rows = d.valueChain, !rows.isEmpty else { return nil }
+    let figures = c.years.map { index.figures($0, entity: nil) }
+    var years: [ValueChainReport.Year] = []
+    for (i, fy) in c.years.enumerated() {
+      let f = figures[i]
+      var y = ValueChainReport.Year(fy: fy, complete: c.info[i].complete)
+      y.scope3 = f.scope3
+      y.revenue = f.revenue
+      if let s3 = f.scope3, let rev = f.revenue, rev > 0 { y.intensity = s3 / rev }
+      y.emissions = f.scope3
+      y.categories = f.categories
+      y.monthsCovered = c.info[i].monthsCovered
+      if !y.complete {
+        y.emissionsRunRate = c.runRate(y.emissions, fy)
+        y.revenueRunRate = c.runRate(y.revenue, fy)
+      } else if i > 0, years[i - 1].complete, let now = y.intensity,
+        let before = years[i - 1].intensity, before > 0
+      {
+        y.yoy = now / before - 1
+      }
+      years.append(y)
+    }
+    let li = years.indices.last { years[$0].complete && years[$0].scope3 != nil }
+    let fL = li.map { figures[$0] }
+    let categories = (1...15).map { n -> ValueChainReport.Category in
+      let v = fL?.categories[n - 1] ?? nil
+      var share: Double?
+      if let v, let s3 = fL?.scope3, s3 > 0 { share = v / s3 }
+      return .init(category: n, name: Scope3Category.name(n), tco2e: v, share: share)
+    }
+    var r = ValueChainReport(
+      targetID: "", years: years, baselineIntensity: nil, targetIntensity: nil,
+      pathIntensityAtLatest: nil, requiredAnnualReduction: nil, impliedTargetRate: nil,
+      sbtiIntensityOK: nil, categories: categories, projection: [])
+    r.hasTarget = false
+    r.latestFY = li.map { years[$0].fy }
+    r.intensityAtLatest = li.flatMap { years[$0].intensity }
+    r.uncategorizedTCO2e = fL?.uncategorized
     return r
   }
 

@@ -42,6 +42,16 @@ extension ReportFormatter {
         ])
       }
       blocks.append(rows)
+      var cats = [["section", "target_id", "fy", "complete", "category", "name", "tco2e"]]
+      for y in v.years {
+        for (i, t) in y.categories.enumerated() where t != nil {
+          cats.append([
+            "value_chain_category", v.targetID, y.fy.description, b(y.complete), String(i + 1),
+            Scope3Category.name(i + 1), n(t),
+          ])
+        }
+      }
+      if cats.count > 1 { blocks.append(cats) }
     }
     if let a = r.scope3plus {
       var rows = [

@@ -29,7 +29,7 @@ extension ReportFormatter {
         ),
         ("scopes", .array(t.scopes.map { .string($0.rawValue) })),
         ("actual_at_latest", .num(t.actualAtLatest)), ("path_at_latest", .num(t.pathAtLatest)),
-        ("goal", .num(t.goal)),
+        ("goal", .num(t.goal)), ("projection_missing", .str(t.projectionMissing)),
         (
           "projection",
           .array(t.projection.map { .object([("fy", .fy($0.fy)), ("value", .num($0.value))]) })
@@ -115,6 +115,7 @@ extension ReportFormatter {
         ("emissions_tco2e", .num(y.emissions)), ("months_covered", .int(y.monthsCovered)),
         ("emissions_run_rate_tco2e", .num(y.emissionsRunRate)),
         ("revenue_run_rate", .num(y.revenueRunRate)),
+        ("categories_tco2e", .array(y.categories.map { .num($0) })),
       ])
     }
     let categories: [JSONValue] = v.categories.map { c in
@@ -124,7 +125,7 @@ extension ReportFormatter {
       ])
     }
     return .object([
-      ("target_id", .string(v.targetID)), ("years", .array(years)),
+      ("target_id", v.hasTarget ? .string(v.targetID) : .null), ("years", .array(years)),
       ("baseline_intensity", .num(v.baselineIntensity)),
       ("target_intensity", .num(v.targetIntensity)),
       ("path_intensity_at_latest", .num(v.pathIntensityAtLatest)),

@@ -57,6 +57,17 @@ extension ReportFormatter {
       line()
     }
     let bullet = md ? "- " : "  "
+    // A section's heading is its target's title and scopes (an all-scopes target is not
+    // called "own operations").
+    func title(_ id: String) -> String {
+      let t = r.targets.first { $0.id == id }
+      guard let t, t.title != t.id else { return "[\(s(id))]" }
+      return "\(s(t.title)) [\(s(id))]"
+    }
+    func scopes(_ id: String) -> String {
+      let list = r.targets.first { $0.id == id }?.scopes ?? []
+      return (list.count == 1 ? "Scope " : "Scopes ") + list.map(\.rawValue).joined(separator: "+")
+    }
 
     line(md ? "# carbontop report: " + s(r.organization) : "carbontop report: " + s(r.organization))
     line()
@@ -108,14 +119,19 @@ extension ReportFormatter {
       switch o.met {
       case .some(true): oc += ", met" + (o.yearMet.map { " (first in \($0))" } ?? "")
       case .some(false): oc += ", not met (short by \(short))"
-      case .none: oc += ", no projection"
+      case .none:
+        oc =
+          t.projectionMissing.map { "no projection: " + $0 } ?? oc
+          + ", not judged (no figure at the baseline)"
       }
       line(sub + oc)
     }
     line()
 
     if let o = r.operational {
-      heading("Own operations [\(s(o.targetID))], Scope 2 \(o.scope2Basis.rawValue)-based")
+      heading(
+        "\(title(o.targetID)): net emissions of \(scopes(o.targetID)), Scope 2 \(o.scope2Basis.rawValue)-based"
+      )
       table(
         [
           "FY", "S1", "S2 loc", "S2 mkt", "S1+2", "gross", "removals", "offsets", "net",
@@ -140,15 +156,15 @@ extension ReportFormatter {
         if last.splitNotReported {
           line(bullet + "Scope 1 and 2 split not reported at \(last.fy) (scope1_2 total only)")
         }
-        if last.scope2FallbackRows > 0 {
-          line(bullet + "\(last.scope2FallbackRows) row(s) gave one Scope 2 basis, used for both")
-        }
         if last.offsetsWarning {
           line(
             bullet
               + "warning: offsets carry more than removals and reductions together (reduce, remove, then offset)"
           )
         }
+      }
+      if o.scope2FallbackRowsTotal > 0 {
+        line(bullet + o.scope2FallbackNote)
       }
       if !o.projection.isEmpty {
         line(
@@ -158,7 +174,10 @@ extension ReportFormatter {
       line()
     }
     if let v = r.valueChain {
-      heading("Value-chain intensity [\(s(v.targetID))], \(unit)")
+      heading(
+        v.hasTarget
+          ? "\(title(v.targetID)): intensity of \(scopes(v.targetID)), \(unit)"
+          : "Value chain: Scope 3 of every entity (no intensity target), \(unit)")
       table(
         ["FY", "S3", "revenue", "intensity", "YoY"],
         v.years.map { y in
@@ -168,14 +187,16 @@ extension ReportFormatter {
             Units.intensity(y.intensity), Units.percent(y.yoy, signed: true),
           ]
         })
-      line(
-        bullet
-          + "baseline \(Units.intensity(v.baselineIntensity)), target \(Units.intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(Units.intensity(v.pathIntensityAtLatest))"
-      )
-      line(
-        bullet
-          + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr"
-      )
+      if v.hasTarget {
+        line(
+          bullet
+            + "baseline \(Units.intensity(v.baselineIntensity)), target \(Units.intensity(v.targetIntensity)), path at \(v.latestFY?.description ?? "-") \(Units.intensity(v.pathIntensityAtLatest))"
+        )
+        line(
+          bullet
+            + "required annual reduction: \(Units.percent(v.requiredAnnualReduction))/yr; the target's implied rate: \(Units.percent(v.impliedTargetRate))/yr"
+        )
+      }
       if v.sbtiIntensityOK == false {
         line(
           bullet
@@ -190,6 +211,17 @@ extension ReportFormatter {
             ["\($0.category) \($0.name)", Units.tonnes($0.tco2e), Units.percent($0.share)]
           })
       }
+      // Scope 3 by category and year: every category with a value in some year.
+      let given = (0..<15).filter { i in v.years.contains { $0.categories[i] != nil } }
+      if !given.isEmpty {
+        line(bullet + "Scope 3 by category and fiscal year:")
+        table(
+          ["category"] + v.years.map(\.fy.description),
+          given.map { i in
+            ["\(i + 1) \(Scope3Category.name(i + 1))"]
+              + v.years.map { Units.tonnes($0.categories[i]) }
+          })
+      }
       if !v.projection.isEmpty {
         line(
           bullet + "projection: "
@@ -199,7 +231,8 @@ extension ReportFormatter {
       line()
     }
     if let a = r.scope3plus {
-      heading("Scope 3+ avoided emissions [\(s(a.targetID))] (never netted against the inventory)")
+      heading(
+        "\(title(a.targetID)): Scope 3+ avoided emissions (never netted against the inventory)")
       table(
         ["FY", "avoided", "cumulative", "YoY", "verified"],
         a.years.map { y in

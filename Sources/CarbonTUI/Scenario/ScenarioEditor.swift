@@ -189,7 +189,7 @@ public enum ScenarioEditor {
     case .confirmReplace:
       return (s, [])
     case .saveName:
-      if let problem = ScenarioNames.problem(input.text) {
+      if let problem = ScenarioName.problem(input.text) {
         s.input?.error = problem
         return (s, [])
       }

@@ -23,7 +23,9 @@ public enum ScenarioText {
         ? Units.intensity(gap) + " " + intensityUnit : Units.tonnes(gap)
       return "missed by \(amount)" + (short ? "" : " at \(t.by)")
     case nil:
-      return "no projection (data missing)"
+      if let why = t.projectionMissing { return "no projection: " + Sanitize.text(why) }
+      return o.projectedAtBy == nil
+        ? "no projection: data missing" : "not judged: no figure at the baseline"
     }
   }
 

@@ -21,6 +21,13 @@ enum ScenarioView {
     }
   }
 
+  /// What a thin default rests on: "default from FY2024 and FY2025 only (thin data)".
+  static func thinNote(_ b: DefaultBasis) -> String {
+    let years = b.years.map(\.description)
+    let list = years.count == 2 ? years[0] + " and " + years[1] : years.joined(separator: ", ")
+    return "default from \(list) only (thin data)"
+  }
+
   /// The lever's label, with the year the clean share is reached.
   static func label(_ l: Lever, _ r: Report) -> String {
     if l == .cleanShareTarget, let t = ReportFigures(r).opsTarget?.by ?? r.targets.first?.by {
@@ -59,8 +66,11 @@ enum ScenarioView {
         cells.append(ScenarioLevers.unit(l))
         roles.append(.muted)
       }
-      cells.append(isSet ? "set" : "")
-      roles.append(.accent)
+      // A default resting on thin data carries a warning mark (its years are on the line
+      // under the table when the lever is selected).
+      let thin = r.scenario.defaultBasis[l]?.thin == true
+      cells.append((isSet ? "set" : "") + (thin ? "!" : ""))
+      roles.append(thin ? .warn : .accent)
       if showKey {
         cells.append(l.rawValue)
         roles.append(.muted)
@@ -168,7 +178,7 @@ enum ScenarioView {
       case .saveName:
         prompt = "save as scenarios/NAME.toml, NAME: "
         help =
-          "1-\(ScenarioNames.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
+          "1-\(ScenarioName.maxLength) characters: letters, digits, . _ -; Enter saves, Esc cancels"
       case .confirmReplace(let sc):
         lines = [
           [
@@ -203,10 +213,12 @@ enum ScenarioView {
         h(.scenarioResetAll, "reset all"), h(.scenarioSave, "save"), h(.scenarioOpen, "open"),
         h(.compare, "compare"),
       ].compactMap { $0 }
-      lines = [
-        [.text(ScenarioLevers.label(l) + ": ", .text), .text(meaning(l), .muted)],
-        [.text(hints.joined(separator: "  "), .muted)],
-      ]
+      var about: [Segment] = [.text(ScenarioLevers.label(l) + ": ", .text)]
+      if let b = r.scenario.defaultBasis[l], b.thin {
+        about.append(.text("! " + thinNote(b) + "; ", .warn))
+      }
+      about.append(.text(meaning(l), .muted))
+      lines = [about, [.text(hints.joined(separator: "  "), .muted)]]
     }
     draw(lines, in: area, on: c)
   }

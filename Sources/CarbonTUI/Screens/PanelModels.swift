@@ -49,9 +49,26 @@ enum PanelModels {
   }
 
   static func empty(_ title: String, _ what: String) -> PanelModel {
-    PanelModel(
+    var m = PanelModel(
       title: title, note: nil, head: [[.text("no \(what) target in dataset.toml", .muted)]],
       chart: nil, tail: [], bars: nil)
+    m.isEmpty = true
+    return m
+  }
+
+  /// The panels with nothing to show (no target of their kind and no data), which the
+  /// overview leaves out so that the others get their rows. None when all three are empty.
+  static func hidden(report: Report, dataset: Dataset?, state: UIState) -> Set<Int> {
+    let empty = PanelID.allCases.filter {
+      model($0, report: report, dataset: dataset, state: state).isEmpty
+    }
+    return empty.count == 3 ? [] : Set(empty.map(\.rawValue))
+  }
+
+  /// The scopes and the year of a target, as its panel's title ends: "S1+2, by FY2030".
+  static func scopeTag(_ t: TargetReport) -> String {
+    let scopes = t.scopes.map(\.rawValue).joined(separator: "+")
+    return (scopes.isEmpty ? "" : "S" + scopes + ", ") + "by \(t.by)"
   }
 
   static func operational(_ r: Report, _ s: UIState) -> PanelModel {
@@ -59,9 +76,9 @@ enum PanelModels {
     guard let ops = r.operational, let t = f.opsTarget else {
       return empty("Own operations", "neutrality")
     }
-    // Panel titles are the fixed headlines of docs/architecture.md; the target's own title is on the
-    // targets screen and in the zoom, where there is room for it.
-    let title = "Own operations: neutral by \(t.by)"
+    // The heading is the target's own title and scopes (a "Carbon negative" target over
+    // Scopes 1-3 is not called "own operations").
+    let title = Sanitize.text(t.title)
     let y = f.opsL
     var head: [Segment] = [
       .text("net ", .muted), figure(Units.tonnes(y?.net), .operationalNet, s),
@@ -112,12 +129,22 @@ enum PanelModels {
     }
     let first = ops.years.first?.fy ?? t.baseline
     let last = max(ops.projection.last?.fy ?? t.by, t.by)
-    let chart = LineChart(
+    var chart = LineChart(
       series: series, yLabel: { Units.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
     )
-    return PanelModel(
+    chart.names = [.history: "net", .path: "path to zero", .projection: "projection"]
+    if let ip = ops.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
+      let rr = ip.netRunRate
+    {
+      chart.inProgress = (
+        ChartPoint(x: Double(ip.fy.year), y: rr), "\(ip.fy) in progress (run-rate)"
+      )
+    }
+    var m = PanelModel(
       title: title, note: "S2 \(ops.scope2Basis.rawValue)", head: [head], chart: chart,
       tail: [outcomeLine(t, r, s), clean, red, needs], bars: nil)
+    m.scopeTag = scopeTag(t)
+    return m
   }
 
   /// The intensity unit of a Report, short form ("t/M CNY").
@@ -127,15 +154,9 @@ enum PanelModels {
 
   static func valueChain(_ r: Report, _ d: Dataset?, _ s: UIState) -> PanelModel {
     let f = ReportFigures(r)
-    guard let vc = r.valueChain, let t = f.vcTarget else {
-      return empty("Value-chain intensity", "intensity")
-    }
-    var title = "Value-chain intensity"
-    if let b = vc.baselineIntensity, let ts = vc.targetIntensity, b > 0 {
-      title +=
-        ": " + Units.percent(ts / b - 1, signed: true).replacing(".0%", with: "%")
-        + " by \(t.by)"
-    }
+    guard let vc = r.valueChain else { return empty("Value-chain intensity", "intensity") }
+    guard vc.hasTarget, let t = f.vcTarget else { return valueChainData(vc, r, s) }
+    let title = Sanitize.text(t.title)
     let y = f.vcL
     var head: [Segment] = [
       figure(Units.intensity(y?.intensity), .valueChainIntensity, s),
@@ -151,15 +172,7 @@ enum PanelModels {
           + "/yr from now",
         .text),
     ]
-    var cats: [Segment] = [.text("top categories: ", .muted)]
-    let top = vc.categories.filter { ($0.tco2e ?? 0) > 0 }.sorted {
-      ($0.tco2e ?? 0) > ($1.tco2e ?? 0)
-    }.prefix(2)
-    if top.isEmpty { cats.append(.text("no data", .muted)) }
-    for c in top {
-      cats.append(
-        .text("\(c.category) \(Sanitize.text(c.name)) \(Units.percent(c.share))  ", .text))
-    }
+    let cats = topCategories(vc)
     var sbti: [Segment] = [
       .text("implied rate ", .muted), .text(Units.percent(vc.impliedTargetRate) + "/yr", .text),
     ]
@@ -182,11 +195,65 @@ enum PanelModels {
     }
     let first = min(vc.years.first?.fy ?? t.baseline, t.baseline)
     let last = max(vc.projection.last?.fy ?? t.by, t.by)
-    let chart = LineChart(
+    var chart = LineChart(
       series: series, yLabel: { Units.intensity($0) }, xLabels: years(first, last))
-    return PanelModel(
+    chart.names = [.history: "intensity", .path: "path to target", .projection: "projection"]
+    if let ip = vc.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
+      let i = ip.intensity
+    {
+      chart.inProgress = (
+        ChartPoint(x: Double(ip.fy.year), y: i), "\(ip.fy) in progress (year to date)"
+      )
+    }
+    var m = PanelModel(
       title: title, note: nil, head: [head], chart: chart,
       tail: [outcomeLine(t, r, s, unit: intensityUnit(r)), yoy, cats, sbti], bars: nil)
+    m.scopeTag = scopeTag(t)
+    return m
+  }
+
+  /// The top two Scope 3 categories at L: "top categories: 1 Purchased goods 62%  ...".
+  static func topCategories(_ vc: ValueChainReport) -> [Segment] {
+    var cats: [Segment] = [.text("top categories: ", .muted)]
+    let top = vc.categories.filter { ($0.tco2e ?? 0) > 0 }.sorted {
+      ($0.tco2e ?? 0) > ($1.tco2e ?? 0)
+    }.prefix(2)
+    if top.isEmpty { cats.append(.text("no data", .muted)) }
+    for c in top {
+      cats.append(
+        .text("\(c.category) \(Sanitize.text(c.name)) \(Units.percent(c.share))  ", .text))
+    }
+    return cats
+  }
+
+  /// The value-chain panel of an organization without an intensity target: its Scope 3 by
+  /// year (every entity), the intensity where revenue is given, and the top categories.
+  static func valueChainData(_ vc: ValueChainReport, _ r: Report, _ s: UIState) -> PanelModel {
+    let y = vc.years.first { $0.fy == vc.latestFY }
+    var head: [Segment] = [
+      .text("Scope 3 ", .muted), figure(Units.tonnes(y?.scope3), .valueChainIntensity, s),
+    ]
+    if let l = vc.latestFY { head += [.text("  \(l)", .muted)] }
+    if let i = y?.intensity {
+      head += [
+        .text("  ", .text), .text(Units.intensity(i), .text),
+        .text(" " + intensityUnit(r), .muted),
+      ]
+    }
+    let hist = vc.years.filter(\.complete).map { ChartPoint(x: Double($0.fy.year), y: $0.scope3) }
+    var chart: LineChart?
+    if let first = vc.years.first?.fy, let last = vc.years.last?.fy {
+      chart = LineChart(
+        series: [ChartSeries(kind: .history, points: hist)], yLabel: { Units.tonnes($0) },
+        xLabels: years(first, last))
+      chart?.names = [.history: "Scope 3"]
+    }
+    return PanelModel(
+      title: "Value chain: Scope 3 (no intensity target)", note: nil, head: [head], chart: chart,
+      tail: [
+        topCategories(vc),
+        [.text("every entity; zoom (2) shows Scope 3 by category and year", .muted)],
+      ], bars: nil)
   }
 
   static func scope3plus(_ r: Report, _ s: UIState) -> PanelModel {
@@ -194,8 +261,7 @@ enum PanelModels {
     guard let av = r.scope3plus, let t = f.avTarget else {
       return empty("Scope 3+ avoided", "avoided")
     }
-    let name = "Scope 3+ avoided"
-    let short = "\(name): \(Units.tonnes(av.amount)) by \(t.by)"
+    let short = Sanitize.text(t.title)
     let title = short + " (never netted against the inventory)"
     let y = f.avL
     var head: [Segment] = [
@@ -243,9 +309,17 @@ enum PanelModels {
     }
     let first = min(av.years.first?.fy ?? t.baseline, t.baseline)
     let histMax = hist.compactMap(\.y).max() ?? 0
-    let chart = LineChart(
+    var chart = LineChart(
       series: series, yLabel: { Units.tonnes($0) }, xLabels: years(first, t.by),
       yCeiling: max(av.amount * 1.2, histMax))
+    chart.names = [.history: "cumulative", .path: "needed path", .projection: "projection"]
+    if let ip = av.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
+      let cumIP = ip.cumulative
+    {
+      chart.inProgress = (
+        ChartPoint(x: Double(ip.fy.year), y: cumIP), "\(ip.fy) in progress (year to date)"
+      )
+    }
     let bars = BarList(
       items: av.byEntity.map {
         .init(label: $0.entity, value: $0.avoided, text: Units.tonnes($0.avoided))
@@ -265,6 +339,9 @@ enum PanelModels {
       tail: tail, bars: av.byEntity.isEmpty ? nil : bars)
     m.shortTitle = short
     m.notice = "never netted against the inventory"
+    m.scopeTag = "Scope 3+, by \(t.by)"
+    if let l = t.latestFY { m.barsCaption = "avoided \(l) by entity" }
+    m.chartCaption = "cumulative avoided (axis: tCO2e)"
     return m
   }
 }

@@ -146,12 +146,15 @@ enum Frame {
   }
 
   static func overview(_ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
-    let layout = Layout.overview(s.size, targetCount: report.targets.count)
-    for p in PanelID.allCases {
+    let hidden = PanelModels.hidden(report: report, dataset: dataset, state: s)
+    let layout = Layout.overview(s.size, targetCount: report.targets.count, hidden: hidden)
+    for p in PanelID.allCases where !hidden.contains(p.rawValue) {
       let key = s.keys.hint(p == .operational ? .zoom1 : p == .valueChain ? .zoom2 : .zoom3)
       let prefix = key.map { "\($0) " } ?? ""
-      let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
-        width: layout.panels[p.rawValue].width, prefix: prefix)
+      var m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+        width: layout.panels[p.rawValue].width, prefix: prefix, ellipsis: c.glyphs.ellipsis)
+      // The year-in-progress mark is explained by the legend of the zoom screens only.
+      m.chart?.inProgress = nil
       let title = prefix + m.title
       let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(
         in: layout.panels[p.rawValue], on: c)
@@ -214,7 +217,7 @@ enum Frame {
 
   static func zoom(_ p: PanelID, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
     let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
-      width: s.size.width)
+      width: s.size.width, ellipsis: c.glyphs.ellipsis)
     PanelBox(title: m.title, focused: true, note: m.note).draw(in: Layout.box(s.size), on: c)
     let parts = Layout.zoom(s.size)
     // Summary: the head lines and as many tail lines as fit; then the chart (and bars).
@@ -225,7 +228,19 @@ enum Frame {
     var chartOnly = m
     chartOnly.head = []
     chartOnly.tail = []
-    chartOnly.draw(in: parts.chart, on: c)
+    // The legend under the chart: which line is the figure, the path, the projection and
+    // the year in progress.
+    var chartArea = parts.chart
+    if let chart = m.chart, chartArea.height >= 4 {
+      let legend = chart.legend(glyphs: c.glyphs)
+      if !legend.isEmpty {
+        chartArea.height -= 1
+        Segment.draw(
+          [.text("legend: ", .muted)] + legend, x: chartArea.x, y: chartArea.maxY,
+          maxWidth: chartArea.width, on: c)
+      }
+    }
+    chartOnly.draw(in: chartArea, on: c)
     let tables = ScreenTable.tables(
       for: s.screen, report: report, dataset: dataset, entity: s.entity)
     tabs(tables, active: s.table, in: parts.tabs, on: c)
@@ -241,10 +256,14 @@ enum Frame {
   }
 
   static func table(_ t: ScreenTable, _ s: UIState, in r: Rect, on c: Canvas) {
-    TableView(
+    var view = TableView(
       columns: t.columns, rows: t.rows, selected: t.rows.isEmpty ? nil : s.selection,
-      scroll: s.scroll
-    ).draw(in: r, on: c)
+      scroll: s.scroll)
+    if case .drillDown = s.screen {
+      view.hscroll = s.hscroll
+      view.hscrolls = view.fullWidth > r.width
+    }
+    view.draw(in: r, on: c)
   }
 
   static func list(_ title: String, _ s: UIState, report: Report, dataset: Dataset?, on c: Canvas) {
@@ -260,6 +279,57 @@ enum Frame {
         return
       }
       table(t, s, in: Layout.list(s.size), on: c)
+      if s.showRow, case .drillDown = s.screen, s.selection < t.rows.count {
+        wholeRow(t, row: s.selection, in: Layout.list(s.size), on: c)
+      }
     }
+  }
+
+  /// The selected row of a drill-down, every cell whole: "column: value", wrapped at word
+  /// boundaries to the box (Enter shows it, Enter or Esc hides it).
+  static func wholeRow(_ t: ScreenTable, row: Int, in area: Rect, on c: Canvas) {
+    let width = max(10, area.width - 4)
+    var lines: [(String, StyleRole)] = []
+    for (i, col) in t.columns.enumerated() where i < t.rows[row].cells.count {
+      let text = col.title + ": " + Sanitize.text(t.rows[row].cells[i])
+      for l in wrapWords(text, width: width) { lines.append((l, .text)) }
+    }
+    lines.append(("Enter or Esc: back to the table", .muted))
+    let h = min(area.height, lines.count + 2)
+    let box = Rect(x: area.x, y: area.maxY - h, width: area.width, height: h)
+    let inner = PanelBox(title: "row \(row + 1) of \(t.rows.count)", focused: true).draw(
+      in: box, on: c)
+    for (k, l) in lines.prefix(inner.height).enumerated() {
+      c.text(inner.x + 1, inner.y + k, l.0, role: l.1, maxWidth: inner.width - 1)
+    }
+  }
+
+  /// `text` in lines of at most `width` cells, broken at spaces (a word longer than a line is
+  /// cut into pieces).
+  static func wrapWords(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+      var w = word
+      while CellWidth.of(w) > width {
+        if !line.isEmpty {
+          lines.append(line)
+          line = ""
+        }
+        let head = TableView.clip(w, skip: 0, width: width)
+        lines.append(head)
+        w = String(w.dropFirst(head.count))
+      }
+      if line.isEmpty {
+        line = w
+      } else if CellWidth.of(line) + 1 + CellWidth.of(w) <= width {
+        line += " " + w
+      } else {
+        lines.append(line)
+        line = w
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 }

@@ -27,12 +27,14 @@ public struct ScreenTable: Sendable {
     switch screen {
     case .overview, .scenarioEditor, .scenarioList, .compare: return []
     case .zoom(.operational): return [operationalYears(report)]
-    case .zoom(.valueChain): return [valueChainYears(report), categories(report)]
+    case .zoom(.valueChain):
+      return [valueChainYears(report), categories(report), categoriesByYear(report)]
     case .zoom(.scope3plus):
       return [avoidedYears(report), avoidedEntities(report), programs(report)]
     case .targets: return [targets(report)]
     case .diagnostics: return [diagnostics(report.diagnostics)]
-    case .drillDown(let t): return [SourceRows.table(for: t, dataset: dataset, entity: entity)]
+    case .drillDown(let t):
+      return [SourceRows.table(for: t, dataset: dataset, entity: entity, report: report)]
     }
   }
 
@@ -57,7 +59,7 @@ public struct ScreenTable: Sendable {
             t(y.scope2Market),
             t(y.scope2Location), t(y.removals), t(y.offsets), t(y.abatement),
             Units.percent(y.cleanElectricityShare), t(y.scope12),
-            y.pue.map { CFormat.string("%.2f", $0) } ?? "-",
+            Units.fixed(y.pue, decimals: 3),
           ], roles: y.complete ? [] : [.muted]))
       drill.append(.operations(y.fy))
     }
@@ -85,7 +87,7 @@ public struct ScreenTable: Sendable {
         .init(
           [
             y.fy.description + (y.complete ? "" : " YTD"), Units.tonnes(y.scope3),
-            TUIFormat.raw(y.revenue),
+            Units.number(y.revenue),
             Units.intensity(y.intensity), Units.percent(y.yoy, signed: true),
             y.complete ? "" : "in progress",
           ], roles: y.complete ? [] : [.muted]))
@@ -115,6 +117,25 @@ public struct ScreenTable: Sendable {
       drill.append(fy.map { .category(c.category, $0) })
     }
     return ScreenTable(name: "by Scope 3 category", columns: cols, rows: rows, drill: drill)
+  }
+
+  /// Scope 3 by category (rows) and fiscal year (columns): every category given in some year.
+  static func categoriesByYear(_ r: Report) -> ScreenTable {
+    let years = r.valueChain?.years ?? []
+    var cols: [TableView.Column] = [.init("category", width: 34)]
+    cols += years.map {
+      .init($0.fy.description + ($0.complete ? "" : " YTD"), width: 10, alignRight: true)
+    }
+    var rows: [TableView.Row] = []
+    var drill: [DrillTarget?] = []
+    for i in 0..<15 where years.contains(where: { $0.categories[i] != nil }) {
+      rows.append(
+        .init(
+          ["\(i + 1) \(Scope3Category.name(i + 1))"]
+            + years.map { Units.tonnes($0.categories[i]) }))
+      drill.append(r.valueChain?.latestFY.map { .category(i + 1, $0) })
+    }
+    return ScreenTable(name: "categories by year", columns: cols, rows: rows, drill: drill)
   }
 
   static func avoidedYears(_ r: Report) -> ScreenTable {

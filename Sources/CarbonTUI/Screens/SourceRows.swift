@@ -18,19 +18,36 @@ public enum SourceRows {
     }
   }
 
-  /// The rows behind a drill-down target, restricted to `entity` when the filter is on.
-  public static func table(for t: DrillTarget, dataset: Dataset?, entity: String?) -> ScreenTable {
-    let cols: [TableView.Column] = [
-      .init("source", width: 22), .init("period", width: 10), .init("entity", width: 18),
-      .init("values", width: 60),
+  /// The rows behind a drill-down target, restricted to `entity` when the filter is on. A
+  /// section's figure (`operations`, `valueChain`) lists the rows of every table behind it:
+  /// with the section's target from `report`, its entities only, and value_chain.csv rows
+  /// for a target that includes Scope 3 (operations.csv rows for one with Scope 1 or 2).
+  /// Columns are as wide as their content (the table scrolls horizontally).
+  public static func table(
+    for t: DrillTarget, dataset: Dataset?, entity: String?, report: Report? = nil
+  ) -> ScreenTable {
+    var cols: [TableView.Column] = [
+      .init("source", width: 6), .init("period", width: 6), .init("entity", width: 6),
+      .init("values", width: 6),
     ]
     guard let d = dataset else {
+      cols[0].width = CellWidth.of("no dataset loaded")
       return ScreenTable(
         name: "sources", columns: cols, rows: [.init(["no dataset loaded"], roles: [.muted])],
         drill: [nil])
     }
     let cal = d.organization.calendar
-    func keep(_ e: String) -> Bool { entity == nil || entity == e }
+    // The section's target: its entity and scopes decide which rows are behind the figure.
+    var section: TargetReport?
+    switch t {
+    case .operations:
+      section = report?.targets.first { $0.id == report?.operational?.targetID }
+    case .valueChain:
+      section = report?.targets.first { $0.id == report?.valueChain?.targetID }
+    default: section = nil
+    }
+    let only = section.flatMap { $0.entity == "*" ? nil : $0.entity }
+    func keep(_ e: String) -> Bool { (entity == nil || entity == e) && (only == nil || only == e) }
     var rows: [TableView.Row] = []
     func add(
       _ src: SourceRef?, _ period: String, _ e: String, _ values: [(String, Double?)],
@@ -39,8 +56,7 @@ public enum SourceRows {
       let v = values.compactMap { k, x in x.map { "\(k)=\(TUIFormat.raw($0))" } } + extra
       rows.append(.init([src?.description ?? "-", period, e, v.joined(separator: " ")]))
     }
-    switch t {
-    case .operations(let fy):
+    func operationsRows(_ fy: FiscalYear) {
       for r in d.operations ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
         add(
           r.source, r.period.description, r.entity,
@@ -53,12 +69,23 @@ public enum SourceRows {
             ("pue", r.pue),
           ])
       }
-    case .valueChain(let fy):
+    }
+    func valueChainRows(_ fy: FiscalYear) {
       for r in d.valueChain ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
         add(
           r.source, r.period.description, r.entity,
-          [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)])
+          [("category", r.category.map(Double.init)), ("tco2e", r.tco2e)],
+          extra: r.dataQuality.map { ["quality=\($0)"] } ?? [])
       }
+    }
+    let scopes = section?.scopes ?? []
+    switch t {
+    case .operations(let fy):
+      operationsRows(fy)
+      if scopes.contains(.three) { valueChainRows(fy) }
+    case .valueChain(let fy):
+      if scopes.contains(.one) || scopes.contains(.two) { operationsRows(fy) }
+      valueChainRows(fy)
       for r in d.revenue ?? [] where r.period.fiscalYear(in: cal) == fy && keep(r.entity) {
         add(r.source, r.period.description, r.entity, [("revenue", r.revenue)])
       }
@@ -107,6 +134,12 @@ public enum SourceRows {
       }
     }
     if rows.isEmpty { rows = [.init(["no source rows"], roles: [.muted])] }
+    // Each column as wide as its widest cell (or its title).
+    for i in cols.indices {
+      let widest =
+        rows.map { i < $0.cells.count ? CellWidth.of(Sanitize.text($0.cells[i])) : 0 }.max() ?? 0
+      cols[i].width = max(CellWidth.of(cols[i].title), widest)
+    }
     return ScreenTable(name: "sources", columns: cols, rows: rows, drill: rows.map { _ in nil })
   }
 }

@@ -16,7 +16,7 @@ public enum AppCommand: Hashable, Sendable {
   /// exactly the levers the user set; levers not in `levers` keep their defaults. Empty
   /// `levers` means no scenario (the baseline). An empty `name` means not saved yet.
   case setScenario(Scenario)
-  /// Write `scenarios/NAME.toml` (the name is valid: [A-Za-z0-9._-], 1-64 characters).
+  /// Write `scenarios/NAME.toml` (the name is valid: ScenarioName).
   case saveScenario(Scenario)
   /// The same, replacing an existing `scenarios/NAME.toml` (the user said yes). Report the
   /// outcome of either with `ScenarioEditor.saved(_:_:)`.

@@ -8,6 +8,10 @@ public struct UIState: Hashable, Sendable {
   /// The terminal size the frame is laid out for.
   public var size: Size
   public var screen: Screen = .overview
+  /// Columns scrolled to the right in a drill-down table (Left / Right).
+  public var hscroll = 0
+  /// A drill-down row shown whole (Enter), every cell wrapped to the screen.
+  public var showRow = false
   /// Screens to return to with `back`.
   public var history: [Screen] = []
   /// The focused panel of the overview.

@@ -79,14 +79,33 @@ public func perform(_ action: KeyAction, _ state: UIState, _ context: UpdateCont
   case .zoomFocused:
     if s.screen == .overview {
       open(.zoom(s.focus))
+    } else if case .drillDown = s.screen {
+      // Enter shows the selected source row whole (long notes included); again hides it.
+      s.showRow.toggle()
     } else {
       return perform(.drillDown, s, context)
     }
-  case .back: backScreen(&s)
+  case .back:
+    if s.showRow {
+      s.showRow = false
+    } else {
+      backScreen(&s)
+    }
   case .focusNext, .focusPrev:
     let d = action == .focusNext ? 1 : -1
     if s.screen == .overview {
-      s.focus = d > 0 ? s.focus.next : s.focus.previous
+      // Panels left out of the overview (nothing to show) are skipped.
+      let hidden = PanelModels.hidden(report: context.report, dataset: context.dataset, state: s)
+      for _ in 0..<3 {
+        s.focus = d > 0 ? s.focus.next : s.focus.previous
+        if !hidden.contains(s.focus.rawValue) { break }
+      }
+    } else if case .drillDown = s.screen {
+      // One table: Left and Right scroll it horizontally, within its width.
+      let width = tables.first.map { t in t.columns.reduce(0) { $0 + $1.width + 1 } } ?? 0
+      let room = Layout.list(s.size).width
+      let step = max(1, room / 2)
+      s.hscroll = min(max(0, s.hscroll + d * step), max(0, width - room))
     } else if tables.count > 1 {
       s.table = (s.table + d + tables.count) % tables.count
       s.selection = 0
@@ -157,6 +176,8 @@ func openScreen(_ screen: Screen, _ s: inout UIState) {
   s.table = 0
   s.selection = 0
   s.scroll = 0
+  s.hscroll = 0
+  s.showRow = false
 }
 
 /// Returns to the previous screen (the overview when there is none).
@@ -166,6 +187,7 @@ func backScreen(_ s: inout UIState) {
     s.table = 0
     s.selection = 0
     s.scroll = 0
+    s.hscroll = 0
   } else if s.screen != .overview {
     s.screen = .overview
   }
@@ -217,7 +239,9 @@ private func mouse(
   case .left:
     guard !s.showHelp, !s.tooSmall else { return (s, []) }
     if s.screen == .overview {
-      let layout = Layout.overview(s.size, targetCount: context.report.targets.count)
+      let layout = Layout.overview(
+        s.size, targetCount: context.report.targets.count,
+        hidden: PanelModels.hidden(report: context.report, dataset: context.dataset, state: s))
       for p in PanelID.allCases where layout.panels[p.rawValue].contains(x: x, y: y) {
         if s.focus == p { return perform(.zoomFocused, s, context) }
         s.focus = p

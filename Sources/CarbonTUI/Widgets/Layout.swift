@@ -12,8 +12,20 @@ public struct Layout: Hashable, Sendable {
   public var compact: Bool
 
   /// The overview layout: two panels over one (80x24 and up), three side by side when very
-  /// wide (150 columns and up), stacked compact boxes below 80x24.
-  public static func overview(_ size: Size, targetCount: Int) -> Layout {
+  /// wide (150 columns and up), stacked compact boxes below 80x24. A panel in `hidden` (one
+  /// with nothing to show) gets an empty rectangle and gives its rows or columns to the
+  /// others.
+  public static func overview(_ size: Size, targetCount: Int, hidden: Set<Int> = [])
+    -> Layout
+  {
+    var l = overviewAll(size, targetCount: targetCount, hidden: hidden.count < 3 ? hidden : [])
+    for i in hidden where hidden.count < 3 && i < l.panels.count {
+      l.panels[i] = Rect(x: 0, y: 0, width: 0, height: 0)
+    }
+    return l
+  }
+
+  static func overviewAll(_ size: Size, targetCount: Int, hidden: Set<Int>) -> Layout {
     let w = size.width
     let h = size.height
     let header = Rect(x: 0, y: 0, width: w, height: 1)
@@ -22,13 +34,18 @@ public struct Layout: Hashable, Sendable {
     let n = max(1, targetCount)
     if w < 80 || h < 24 {
       // Compact: three boxes of at least 3 rows; what is left goes to the strip.
-      let boxH = max(3, min(5, body.height / 3))
-      let (p0, r0) = body.splitTop(boxH)
-      let (p1, r1) = r0.splitTop(boxH)
-      let (p2, r2) = r1.splitTop(boxH)
-      let strip = r2.splitTop(min(n, r2.height)).0
+      let shown = max(1, 3 - hidden.count)
+      let boxH = max(3, min(5, body.height / shown))
+      var rest = body
+      var boxes: [Rect] = []
+      for i in 0..<3 {
+        let (p, r) = rest.splitTop(hidden.contains(i) ? 0 : boxH)
+        boxes.append(p)
+        rest = r
+      }
+      let strip = rest.splitTop(min(n, rest.height)).0
       return Layout(
-        header: header, statusBar: status, panels: [p0, p1, p2], strip: strip, compact: true)
+        header: header, statusBar: status, panels: boxes, strip: strip, compact: true)
     }
     let stripH = min(n, h >= 40 ? 8 : h >= 30 ? 4 : 2)
     let (main, stripRest) = body.splitTop(body.height - stripH)
@@ -37,15 +54,24 @@ public struct Layout: Hashable, Sendable {
       // Very wide: three panels side by side (charts kept to a readable height), the rest
       // of the height for the targets strip.
       let (row, rest0) = body.splitTop(min(body.height - stripH, 24))
-      let third = w / 3
-      let (a, rest) = row.splitLeft(third)
-      let (b, c) = rest.splitLeft(third)
+      let part = w / max(1, 3 - hidden.count)
+      var rest = row
+      var boxes: [Rect] = []
+      for i in 0..<3 {
+        let last = (i + 1..<3).allSatisfy { hidden.contains($0) }
+        let (p, r) = rest.splitLeft(hidden.contains(i) ? 0 : last ? rest.width : part)
+        boxes.append(p)
+        rest = r
+      }
       return Layout(
-        header: header, statusBar: status, panels: [a, b, c], strip: rest0, compact: false)
+        header: header, statusBar: status, panels: boxes, strip: rest0, compact: false)
     }
-    let bottomH = max(6, main.height * 3 / 10)
+    let bottomH =
+      hidden.contains(2)
+      ? 0 : hidden.isSuperset(of: [0, 1]) ? main.height : max(6, main.height * 3 / 10)
     let (top, bottom) = main.splitTop(main.height - bottomH)
-    let (a, b) = top.splitLeft(w / 2)
+    let leftW = hidden.contains(0) ? 0 : hidden.contains(1) ? w : w / 2
+    let (a, b) = top.splitLeft(leftW)
     return Layout(
       header: header, statusBar: status, panels: [a, b, bottom], strip: strip, compact: false)
   }

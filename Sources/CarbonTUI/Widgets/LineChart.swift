@@ -53,6 +53,10 @@ public struct LineChart {
   /// An upper bound for the y axis (points above are drawn at the top edge), so that one
   /// runaway projection does not flatten the history.
   public var yCeiling: Double?
+  /// What each series is, for the legend ("net", "path to zero", "projection").
+  public var names: [ChartSeries.Kind: String] = [:]
+  /// The year in progress, drawn as one marked cell, with its legend label.
+  public var inProgress: (point: ChartPoint, label: String)? = nil
 
   public init(
     series: [ChartSeries], yLabel: @escaping (Double) -> String, xLabels: (String, String)? = nil,
@@ -179,10 +183,38 @@ public struct LineChart {
     return out
   }
 
+  /// The legend: a sample of each series drawn as the chart draws it (the same glyphs and
+  /// roles, so it reads in monochrome too) with its name, and the year-in-progress mark.
+  func legend(glyphs: GlyphSet) -> [Segment] {
+    var out: [Segment] = []
+    for kind in [ChartSeries.Kind.history, .path, .projection] {
+      // Only lines the chart draws (two points with a value at least).
+      guard let name = names[kind],
+        series.contains(where: { $0.kind == kind && $0.points.filter { $0.y != nil }.count >= 2 })
+      else { continue }
+      let sample = ChartSeries(kind: kind, points: [.init(x: 0, y: 0.5), .init(x: 1, y: 0.5)])
+      let cells =
+        LineChart.rasterize(
+          [sample], xRange: 0...1, yRange: 0...1, width: 4, height: 1, mode: glyphs.chartMode,
+          glyphs: glyphs
+        ).first ?? []
+      let text = String(cells.map { $0?.character ?? " " })
+      if !out.isEmpty { out.append(.text("  ", .muted)) }
+      out += [.text(text, kind.role), .text(" " + name, .muted)]
+    }
+    if let p = inProgress {
+      if !out.isEmpty { out.append(.text("  ", .muted)) }
+      out += [.text(String(glyphs.changeMarks.other), .warn), .text(" " + p.label, .muted)]
+    }
+    return out
+  }
+
   /// Draws the chart with y labels at the left (top = max, bottom = min) and x labels under it.
   public func draw(in r: Rect, on c: Canvas) {
     guard r.width >= 4, r.height >= 1 else { return }
-    guard let (xr, yr0) = LineChart.ranges(of: series) else {
+    var all = series
+    if let p = inProgress { all.append(ChartSeries(kind: .history, points: [p.point])) }
+    guard let (xr, yr0) = LineChart.ranges(of: all) else {
       c.text(r.x, r.y + r.height / 2, "no data", role: .muted, maxWidth: r.width)
       return
     }
@@ -214,6 +246,14 @@ public struct LineChart {
         guard let cell else { continue }
         c.text(area.x + col, area.y + row, String(cell.character), role: cell.kind.role)
       }
+    }
+    // The year in progress: one marked cell where its point falls.
+    if let p = inProgress?.point, let y = p.y, y.isFinite, area.width > 0, area.height > 0 {
+      let fx = (p.x - xr.lowerBound) / (xr.upperBound - xr.lowerBound)
+      let fy = (yr.upperBound - min(y, yr.upperBound)) / (yr.upperBound - yr.lowerBound)
+      let col = min(max(Int((fx * Double(area.width - 1)).rounded()), 0), area.width - 1)
+      let row = min(max(Int((fy * Double(area.height - 1)).rounded()), 0), area.height - 1)
+      c.text(area.x + col, area.y + row, String(c.glyphs.changeMarks.other), role: .warn)
     }
   }
 }

@@ -28,12 +28,39 @@ public struct TableView: Sendable {
   public var selected: Int?
   /// First visible row.
   public var scroll: Int
+  /// Cells scrolled to the right (the table is drawn from this column of its full width).
+  public var hscroll: Int
 
-  public init(columns: [Column], rows: [Row], selected: Int? = nil, scroll: Int = 0) {
+  public init(
+    columns: [Column], rows: [Row], selected: Int? = nil, scroll: Int = 0, hscroll: Int = 0
+  ) {
     self.columns = columns
     self.rows = rows
     self.selected = selected
     self.scroll = scroll
+    self.hscroll = hscroll
+  }
+
+  /// The full width of the table's columns with their separators.
+  public var fullWidth: Int { columns.reduce(0) { $0 + $1.width + 1 } - (columns.isEmpty ? 0 : 1) }
+
+  /// `text` without its first `skip` cells, at most `width` cells.
+  static func clip(_ text: String, skip: Int, width: Int) -> String {
+    var dropped = 0
+    var rest = Substring(text)
+    while dropped < skip, let c = rest.first {
+      dropped += CellWidth.of(String(c))
+      rest = rest.dropFirst()
+    }
+    var out = String(repeating: " ", count: max(0, dropped - skip))
+    var used = CellWidth.of(out)
+    for c in rest {
+      let w = CellWidth.of(String(c))
+      if used + w > width { break }
+      out.append(c)
+      used += w
+    }
+    return out
   }
 
   /// The first visible row for a viewport of `visible` rows keeping `selected` in view.
@@ -48,21 +75,30 @@ public struct TableView: Sendable {
     return min(max(s, 0), rowCount - visible)
   }
 
+  /// Set by screens whose Left/Right keys scroll the table (drill-down).
+  public var hscrolls = false
+
   /// Draws the header and the visible rows; a footer "rows a-b of n" when it scrolls.
   public func draw(in r: Rect, on c: Canvas) {
     guard r.height >= 1, r.width >= 1 else { return }
+    let hs = max(0, min(hscroll, fullWidth - r.width))
     func line(_ cells: [String], y: Int, roles: [StyleRole?], base: StyleRole) {
-      var x = r.x
+      // x runs over the table's full width; what is left of `hs` is scrolled out of view.
+      var x = r.x - hs
       for (i, col) in columns.enumerated() {
         guard x < r.maxX else { break }
-        let w = min(col.width, r.maxX - x)
+        let full = hs > 0 ? col.width : min(col.width, r.maxX - x)
         let text = i < cells.count ? cells[i] : ""
         let padded = TUIFormat.pad(
-          Sanitize.text(text), to: w, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
+          Sanitize.text(text), to: full, right: col.alignRight, ellipsis: c.glyphs.ellipsis)
         var role = base
         if base != .selection, i < roles.count, let rr = roles[i] { role = rr }
-        c.text(x, y, padded, role: role, maxWidth: w)
-        x += w + 1
+        let skip = max(0, r.x - x)
+        if skip < full {
+          let shown = TableView.clip(padded, skip: skip, width: r.maxX - max(x, r.x))
+          c.text(max(x, r.x), y, shown, role: role, maxWidth: r.maxX - max(x, r.x))
+        }
+        x += col.width + 1
       }
     }
     line(columns.map(\.title), y: r.y, roles: [], base: .header)
@@ -84,6 +120,13 @@ public struct TableView: Sendable {
       c.text(
         r.x, r.maxY - 1, "rows \(first + 1)-\(last) of \(rows.count)", role: .muted,
         maxWidth: r.width)
+    }
+    if hscrolls, r.height >= 3 {
+      // Wider than the screen: say where the view is and how to move it.
+      let note =
+        " columns \(hs + 1)-\(min(fullWidth, hs + r.width)) of \(fullWidth): Left/Right scroll "
+      let w = CellWidth.of(note)
+      if w < r.width { c.text(r.maxX - w, r.maxY - 1, note, role: .muted) }
     }
   }
 }

@@ -16,13 +16,14 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Validate a dataset folder and print every warning and error.",
+    usage: HelpUsage.wrapped(["carbontop check", "[<dataset>]", "[--watch]", "[--poll <poll>]"]),
     discussion: """
-      Prints `file:line:column: severity: message` for each problem, ordered by file, line
+      Prints `file:line:column: severity: message` for each problem, ordered by file, line \
       and column. Exit status: 0 no errors (warnings allowed), 1 data errors, 2 usage.
 
       Examples:
         carbontop check sample-data/greenfield
-        carbontop check --watch /srv/pipeline/dataset     # print again whenever files change
+        carbontop check --watch sample-data/greenfield    # print again whenever files change
       """)
 
   @Argument(

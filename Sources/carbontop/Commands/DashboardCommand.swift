@@ -13,15 +13,19 @@ struct DashboardCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dashboard",
     abstract: "Open the dashboard on a dataset folder (the default command).",
+    usage: HelpUsage.wrapped([
+      "carbontop dashboard", "[<dataset>]", "[--theme <theme>]", "[--no-color]", "[--ascii]",
+      "[--no-mouse]", "[--poll <poll>]", "[--scenario <scenario>]",
+    ]),
     discussion: """
-      Three panels (own operations, value-chain intensity, Scope 3+ avoided emissions), a
-      strip of every target's status, zoom, drill-down to source rows, live reload when the
+      Three panels (own operations, value-chain intensity, Scope 3+ avoided emissions), a \
+      strip of every target's status, zoom, drill-down to source rows, live reload when the \
       dataset's files change. Press ? for the keys.
 
       Examples:
         carbontop                                   # the bundled Alibaba sample
         carbontop sample-data/greenfield --theme colorblind
-        carbontop /srv/pipeline/dataset --poll 2    # a network filesystem: poll every 2 s
+        carbontop sample-data/greenfield --poll 2   # poll every 2 s (network filesystems)
         carbontop 'postgres://me@db/carbon?schema=acme'   # live through LISTEN/NOTIFY
       """)
 

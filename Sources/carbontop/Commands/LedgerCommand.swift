@@ -14,6 +14,10 @@ struct LedgerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ledger",
     abstract: "Sum the avoided-emissions events ledger (events/*.csv) as a W1 table.",
+    usage: HelpUsage.wrapped([
+      "carbontop ledger", "<paths> ...", "[--output <output>]", "[--threads <threads>]",
+      "[--fiscal-year-end <fiscal-year-end>]",
+    ]),
     discussion: """
       Prints one CSV row per (fiscal year, entity, program) and per fiscal year (entity = \
       program = *): tCO2e (the exact sum, half-up to whole kg), events, distinct participants.
@@ -28,8 +32,8 @@ struct LedgerCommand: ParsableCommand {
       usage errors, an unreadable dataset.toml.
 
       Examples:
-        carbontop ledger samples/alibaba
-        carbontop ledger events_10m.csv --fiscal-year-end 03-31 --output w1.csv
+        carbontop ledger sample-data/greenfield
+        carbontop ledger sample-data/greenfield/events/*.csv --fiscal-year-end 03-31 --output w1.csv
       """
   )
 

@@ -14,15 +14,19 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Print every target's figures and status as text, markdown, JSON or CSV.",
+    usage: HelpUsage.wrapped([
+      "carbontop report", "[<dataset>]", "[--format <format>]", "[--scenario <scenario>]",
+      "[--output <output>]", "[--strict]",
+    ]),
     discussion: """
-      The JSON format is the data contract's report (schema carbontop.report/1, see
-      docs/data-format.md). Data errors are reported inside the output (exit 0) unless
+      The JSON format is the data contract's report (schema carbontop.report/1, see \
+      docs/data-format.md). Data errors are reported inside the output (exit 0) unless \
       --strict is given.
 
       Examples:
         carbontop report                                   # the bundled Alibaba sample, as text
         carbontop report sample-data/greenfield --format json --output report.json
-        carbontop report sample-data/greenfield --scenario sample-data/greenfield/scenarios/fast.toml
+        carbontop report sample-data/greenfield --scenario sample-data/greenfield/scenarios/faster-clean-power.toml
         carbontop report 'postgres://me@db.example/carbon?schema=acme' --format json
       """)
 
