@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
 
   @Argument(
     help:
-      "The dataset folder or postgres://USER@HOST/DB?schema=NAME (default: sample-data/alibaba when it exists)."
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
   )
   var dataset: String?
 

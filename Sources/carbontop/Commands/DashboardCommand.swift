@@ -26,12 +26,11 @@ struct DashboardCommand: ParsableCommand {
         carbontop                                   # the bundled Alibaba sample
         carbontop sample-data/greenfield --theme colorblind
         carbontop sample-data/greenfield --poll 2   # poll every 2 s (network filesystems)
-        carbontop 'postgres://me@db/carbon?schema=acme'   # live through LISTEN/NOTIFY
       """)
 
   @Argument(
     help:
-      "The dataset folder or postgres://USER@HOST/DB?schema=NAME (default: sample-data/alibaba when it exists)."
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
   )
   var dataset: String?
 

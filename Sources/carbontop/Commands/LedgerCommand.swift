@@ -38,7 +38,7 @@ struct LedgerCommand: ParsableCommand {
   )
 
   @Argument(
-    help: "A dataset folder, ledger CSV files, or a database postgres://USER@HOST/DB?schema=NAME.")
+    help: "A dataset folder, ledger CSV files, or a database (a postgres:// URL).")
   var paths: [String]
 
   @Option(name: .shortAndLong, help: "Write the CSV to this file instead of stdout.")

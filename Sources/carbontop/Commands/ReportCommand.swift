@@ -27,7 +27,6 @@ struct ReportCommand: ParsableCommand {
         carbontop report                                   # the bundled Alibaba sample, as text
         carbontop report sample-data/greenfield --format json --output report.json
         carbontop report sample-data/greenfield --scenario sample-data/greenfield/scenarios/faster-clean-power.toml
-        carbontop report 'postgres://me@db.example/carbon?schema=acme' --format json
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -36,7 +35,7 @@ struct ReportCommand: ParsableCommand {
 
   @Argument(
     help:
-      "The dataset folder or postgres://USER@HOST/DB?schema=NAME (default: sample-data/alibaba when it exists)."
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
   )
   var dataset: String?
 
