@@ -34,6 +34,7 @@ def report(where, env=None):
 
 def test_init_is_idempotent_and_versioned(pg):
     url = pg.schema_url("init_twice")
+    pg.psql("DROP SCHEMA IF EXISTS init_twice CASCADE")  # a server kept between runs
     first = run("db", "init", url, env=pg.env)
     assert first.returncode == 0, first.stderr
     assert "applied 1, 2" in first.stdout
