@@ -28,6 +28,14 @@ let package = Package(
     // No pkgConfig: SwiftPM drops its -D flags with a warning; shim.h defines what is needed.
     .systemLibrary(name: "CNcursesW"),
     .target(name: "CarbonTerminal", dependencies: ["CNcursesW", "CarbonText"]),
+    // libpq (Debian's libpq-dev), PostgreSQL's own client: the URL, PG* variables, ~/.pgpass,
+    // service files and sslmode come with it (docs/postgres.md).
+    .systemLibrary(name: "CLibPQ"),
+    // The PostgreSQL source: a dataset in a schema, db init/import/export, LISTEN/NOTIFY.
+    .target(
+      name: "CarbonPostgres",
+      dependencies: ["CLibPQ", "CarbonData", "CarbonKit", "CarbonSystem", "CarbonText"]
+    ),
     .target(
       name: "CarbonTUI",
       dependencies: ["CarbonKit", "CarbonSystem", "CarbonText", "CarbonTerminal", "CarbonTOML"]
@@ -35,7 +43,8 @@ let package = Package(
     .executableTarget(
       name: "carbontop",
       dependencies: [
-        "CarbonKit", "CarbonSystem", "CarbonText", "CarbonData", "CarbonTerminal", "CarbonTUI",
+        "CarbonKit", "CarbonSystem", "CarbonText", "CarbonData", "CarbonPostgres", "CarbonTerminal",
+        "CarbonTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds link the Swift libraries statically: the peak memory goal of the
@@ -60,6 +69,8 @@ let package = Package(
     .testTarget(
       name: "CarbonTOMLTests", dependencies: ["CarbonTOML"], exclude: ["toml_reference.py"]),
     .testTarget(name: "CarbonDataTests", dependencies: ["CarbonData", "CarbonKit", "CarbonText"]),
+    .testTarget(
+      name: "CarbonPostgresTests", dependencies: ["CarbonPostgres", "CarbonData", "CarbonKit"]),
     .testTarget(name: "CarbonTerminalTests", dependencies: ["CarbonTerminal", "CarbonText"]),
     .testTarget(
       name: "CarbonTUITests",

@@ -16,7 +16,8 @@ struct CarbonTop: ParsableCommand {
     abstract: "A terminal dashboard for an organization's decarbonization targets.",
     discussion: """
       With no subcommand, carbontop opens the dashboard (`carbontop dashboard --help` lists \
-      its options). DATASET is a dataset folder (docs/data-format.md); it defaults to \
+      its options). DATASET is a dataset folder (docs/data-format.md), or a PostgreSQL \
+      schema postgres://USER@HOST/DB?schema=NAME (docs/postgres.md); it defaults to \
       sample-data/alibaba when that folder exists in the current directory.
 
       Examples:
@@ -28,6 +29,7 @@ struct CarbonTop: ParsableCommand {
       """,
     subcommands: [
       DashboardCommand.self, ReportCommand.self, CheckCommand.self, LedgerCommand.self,
+      DbCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self
   )

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
+import CarbonText
 
 #if canImport(Glibc)
   import Glibc
@@ -26,12 +28,25 @@ enum DatasetLocation {
   }
 
   /// Loads a dataset with the fast events ledger, reporting a usage error for a missing folder.
+  /// A `postgres://` URL reads the dataset from its schema (docs/postgres.md).
   static func load(_ folder: String, progress: ProgressBar? = nil) throws -> LoadedDataset {
+    if let target = PGTarget(url: folder) {
+      do {
+        return try PostgresDataset.load(PGConnection(target))
+      } catch {
+        throw UsageError(error.message)
+      }
+    }
     do {
       return try DatasetLoader.load(folder: folder, ledger: ledgerHook(progress: progress))
     } catch {
       throw UsageError("\(error)")
     }
+  }
+
+  /// How messages name the dataset: the folder, or the URL without its password.
+  static func display(_ location: String) -> String {
+    PGTarget(url: location)?.display ?? Sanitize.text(location)
   }
 
   /// The events/*.csv aggregation used by every command and the dashboard.

@@ -79,7 +79,7 @@ public enum CompletenessCheck {
         guard ym < last else { continue }
         out.append(
           Diagnostic(
-            .warning, file: file, line: src.line, column: periodColumns[file],
+            .warning, file: src.file, line: src.line, column: periodColumns[file],
             "entity \(DisplayText.quoted(k.entity)): rows for \(k.fy) stop at \(ym), before its last month \(last) "
               + "(the entity's figures for the year may be incomplete)"))
       }

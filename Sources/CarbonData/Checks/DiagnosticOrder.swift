@@ -9,12 +9,13 @@ public enum DiagnosticOrder {
   static func rank(_ file: String) -> Int {
     switch file {
     case "dataset.toml": return 0
-    case "operations.csv": return 1
-    case "value_chain.csv": return 2
-    case "revenue.csv": return 3
-    case "avoided.csv": return 4
-    case "activity.csv": return 5
-    case "initiatives.csv": return 6
+    // A database source's tables (CarbonPostgres) rank like the files they mirror.
+    case "operations.csv", "operations": return 1
+    case "value_chain.csv", "value_chain": return 2
+    case "revenue.csv", "revenue": return 3
+    case "avoided.csv", "avoided": return 4
+    case "activity.csv", "activity": return 5
+    case "initiatives.csv", "initiatives": return 6
     default:
       if file == "events" || file.hasPrefix("events/") { return 7 }
       if file == "scenarios" || file.hasPrefix("scenarios/") { return 8 }

@@ -18,13 +18,21 @@ public enum ScenarioFile {
   /// The scenario is nil when the file cannot be read or is not valid TOML; a lever with a
   /// wrong type or value is an error and is left out, an unknown lever a warning.
   public static func load(path: String, name file: String) -> (Scenario?, [Diagnostic]) {
-    var diags: [Diagnostic] = []
     let bytes: [UInt8]
     switch FileBytes.contents(of: path, limit: InputLimits.settingsFileBytes) {
     case .missing: return (nil, [Diagnostic(.error, file: file, "no such file")])
     case .failed(let m): return (nil, [Diagnostic(.error, file: file, m)])
     case .bytes(let b): bytes = b
     }
+    return parse(bytes, name: file, path: path)
+  }
+
+  /// Reads a scenario from its TOML bytes (a file's, or a database row's). `path` gives the
+  /// default name (its last component without `.toml`).
+  public static func parse(_ bytes: [UInt8], name file: String, path: String)
+    -> (Scenario?, [Diagnostic])
+  {
+    var diags: [Diagnostic] = []
     guard let root = TOMLSource.parse(bytes, file: file, diags: &diags) else {
       return (nil, diags)
     }
@@ -106,7 +114,7 @@ public enum ScenarioFile {
   public static func isSafeName(_ name: String) -> Bool { ScenarioName.isValid(name) }
 
   /// The TOML text of a scenario file.
-  static func text(of scenario: Scenario) -> String {
+  public static func text(of scenario: Scenario) -> String {
     var s = "name = \(quote(scenario.name))\n"
     if let d = scenario.description { s += "description = \(quote(d))\n" }
     s += "\n[levers]\n"

@@ -1,8 +1,8 @@
 /// Text from data files as it may appear inside a diagnostic message: control characters
 /// replaced, quotes escaped, and long text shortened, so a message never carries raw bytes.
-enum DisplayText {
+public enum DisplayText {
   /// `"1,234"`-style quoted rendering of `text`, at most `limit` characters of it.
-  static func quoted(_ text: String, limit: Int = 40) -> String {
+  public static func quoted(_ text: String, limit: Int = 40) -> String {
     "\"" + clean(text, limit: limit) + "\""
   }
 

@@ -37,6 +37,9 @@ public enum AppEvent: Sendable {
   case scenarioOpenFailed(String)
   /// `AppCommand.listScenarios` done.
   case scenariosListed([String])
+  /// A data source's state changed (a database connection lost or back): the watch text and
+  /// a status message, each left as it is when nil.
+  case sourceStatus(watchText: String?, message: String?)
   /// The terminal's abilities, the watcher's mode and the alert options, once at start.
   case started(monochrome: Bool, watchText: String?, bell: Bool = false, notify: Bool = false)
 }

@@ -65,6 +65,9 @@ enum AppEvents {
       s.statusMessage = "scenario not opened: \(why)"
     case .scenariosListed(let names):
       s.savedScenarios = names
+    case .sourceStatus(let watchText, let message):
+      if let watchText { s.watchText = watchText }
+      if let message { s.statusMessage = message }
     case .started(let monochrome, let watchText, let bell, let notify):
       s.monochrome = monochrome
       s.watchText = watchText

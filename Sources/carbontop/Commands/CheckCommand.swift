@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonText
 
@@ -26,7 +27,10 @@ struct CheckCommand: ParsableCommand {
         carbontop check --watch --on-change 'cat >> changes.jsonl' sample-data/greenfield
       """)
 
-  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  @Argument(
+    help:
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
+  )
   var dataset: String?
 
   @Flag(
@@ -55,6 +59,11 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
     if watch {
+      if PGTarget.isURL(folder) {
+        throw UsageError(
+          "--watch follows a folder; a database is followed live by the dashboard (docs/postgres.md)"
+        )
+      }
       try CheckWatch(folder: folder, poll: poll, onChange: onChange).run()
       return
     }
@@ -82,7 +91,7 @@ struct CheckCommand: ParsableCommand {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     out +=
-      "\(Sanitize.text(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      "\(DatasetLocation.display(folder)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
     try OutputFile.write(out, to: nil)
     return errors > 0
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonText
 
@@ -28,7 +29,10 @@ struct DashboardCommand: ParsableCommand {
         carbontop sample-data/greenfield --bell --notify   # say when a status changes
       """)
 
-  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  @Argument(
+    help:
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
+  )
   var dataset: String?
 
   @Option(
@@ -68,7 +72,7 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     let folder = try DatasetLocation.resolve(dataset)
-    guard FileBytes.isFolder(folder) else {
+    guard PGTarget.isURL(folder) || FileBytes.isFolder(folder) else {
       throw UsageError("\(Sanitize.text(folder)): no such dataset folder")
     }
     guard isatty(0) == 1, isatty(1) == 1 else {

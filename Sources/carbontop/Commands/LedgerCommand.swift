@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonText
 
@@ -36,7 +37,8 @@ struct LedgerCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A dataset folder, or ledger CSV files.")
+  @Argument(
+    help: "A dataset folder, ledger CSV files, or a database (a postgres:// URL).")
   var paths: [String]
 
   @Option(name: .shortAndLong, help: "Write the CSV to this file instead of stdout.")
@@ -48,7 +50,17 @@ struct LedgerCommand: ParsableCommand {
   @Option(help: "MM-DD, for files outside a dataset (default 03-31).")
   var fiscalYearEnd: String?
 
+  @Flag(
+    help:
+      "With a database: print the W1 query (to run it with psql or on Citus) instead of running it."
+  )
+  var sql = false
+
   func run() throws {
+    if let url = paths.first, PGTarget.isURL(url) {
+      try runInDatabase(url)
+      return
+    }
     var files: [LedgerFile] = []
     var calendar: FiscalCalendar?
     for p in paths {
@@ -112,6 +124,54 @@ struct LedgerCommand: ParsableCommand {
     let csv = W1.csv(summary)
     do {
       try OutputFile.write(csv, to: output)
+    } catch {
+      fail("\(error)")
+    }
+  }
+
+  /// W1 of a database dataset: one GROUP BY in the database (docs/postgres.md).
+  private func runInDatabase(_ url: String) throws {
+    guard paths.count == 1, let target = PGTarget(url: url) else {
+      fail("a database URL is the only DATASET when given")
+    }
+    let summary: LedgerSummary
+    let diags: [Diagnostic]
+    do {
+      let db = try PGConnection(target)
+      try PostgresDataset.requireSchema(db)
+      var cal = FiscalCalendar(endMonth: 3)
+      if let fye = fiscalYearEnd {
+        guard let c = FiscalCalendar(fiscalYearEnd: fye) else {
+          fail(
+            "--fiscal-year-end: expected MM-DD, the last day of a month, found \(Sanitize.text(fye))"
+          )
+        }
+        cal = c
+      } else if let config = try db.exec(PostgresDataset.configSQL(schema: target.schema)).rows
+        .first?[0], let c = DatasetLoader.calendar(config: Array(config.utf8))
+      {
+        cal = c
+      }
+      if sql {
+        FDText.out(LedgerQuery.sql(schema: target.schema, endMonth: cal.endMonth) + ";\n")
+        return
+      }
+      let (s, d) = try PostgresDataset.ledger(db, calendar: cal)
+      summary = s ?? LedgerSummary(files: ["events"])
+      diags = d
+    } catch {
+      fail(error.message)
+    }
+    for d in diags {
+      FDText.err(Sanitize.text(d.description) + "\n")
+    }
+    if summary.rowsRejected > 0 {
+      FDText.err(
+        "warning: \(summary.rowsRejected) of \(summary.rowsRead) rows rejected and left out of the sums\n"
+      )
+    }
+    do {
+      try OutputFile.write(W1.csv(summary), to: output)
     } catch {
       fail("\(error)")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonText
 
@@ -32,7 +33,10 @@ struct ReportCommand: ParsableCommand {
     case text, markdown, json, csv
   }
 
-  @Argument(help: "The dataset folder (default: sample-data/alibaba when it exists).")
+  @Argument(
+    help:
+      "The dataset folder, or a postgres:// URL (default: sample-data/alibaba when it exists)."
+  )
   var dataset: String?
 
   @Option(help: "Output format: text, markdown, json or csv.")
@@ -60,8 +64,7 @@ struct ReportCommand: ParsableCommand {
     }
     var chosen: Scenario?
     if let scenario {
-      let (s, diags) = ScenarioFile.load(
-        path: scenario, name: scenarioDisplayName(scenario, folder: folder))
+      let (s, diags) = try loadScenario(scenario, dataset: folder)
       data.diagnostics += diags
       guard let s else {
         for d in diags {
@@ -81,6 +84,27 @@ struct ReportCommand: ParsableCommand {
     }
     try OutputFile.write(text, to: output)
     if strict && data.hasErrors { throw ExitCode(1) }
+  }
+
+  /// A scenario file; with a database dataset, a NAME that is no file is the schema's
+  /// `scenarios/NAME.toml`.
+  private func loadScenario(_ scenario: String, dataset: String) throws -> (Scenario?, [Diagnostic])
+  {
+    if let target = PGTarget(url: dataset), !FileBytes.exists(scenario) {
+      var name = scenario
+      if name.hasPrefix("scenarios/") { name.removeFirst(10) }
+      if name.hasSuffix(".toml") { name.removeLast(5) }
+      let file = "scenarios/" + name + ".toml"
+      do {
+        guard let text = try PostgresDataset.scenarioText(PGConnection(target), name: name) else {
+          return (nil, [Diagnostic(.error, file: file, "no such scenario in the database")])
+        }
+        return ScenarioFile.parse(text, name: file, path: file)
+      } catch {
+        throw UsageError(error.message)
+      }
+    }
+    return ScenarioFile.load(path: scenario, name: scenarioDisplayName(scenario, folder: dataset))
   }
 
   /// A scenario inside the dataset is named relative to it (scenarios/x.toml) in diagnostics.

@@ -1,5 +1,6 @@
 import CarbonData
 import CarbonKit
+import CarbonPostgres
 import CarbonSystem
 import CarbonTUI
 import CarbonTerminal
@@ -39,8 +40,11 @@ final class Dashboard {
   private let options: Options
   private let signals: SignalWatcher
   private let wake: WakePipe
-  private let watcher: DatasetWatcher
+  /// The folder's watcher; nil for a database, which `live` follows.
+  private let watcher: DatasetWatcher?
   private let session: DatasetSession
+  /// A dataset in PostgreSQL: its socket joins the poll, notifications reload changed tables.
+  private let live: PostgresLive?
   private let terminal: NcursesTerminal
   private let terminalGuard: TerminalGuard
   private let themes: ThemeLoader
@@ -82,8 +86,14 @@ final class Dashboard {
     self.folder = folder
     self.options = options
     // The watcher before the first load, so nothing written in between is missed.
-    watcher = DatasetWatcher(
-      folder: folder, mode: options.poll.map { .poll(seconds: $0) } ?? .auto)
+    if let target = PGTarget(url: folder) {
+      live = PostgresLive(target: target)
+      watcher = nil
+    } else {
+      live = nil
+      watcher = DatasetWatcher(
+        folder: folder, mode: options.poll.map { .poll(seconds: $0) } ?? .auto)
+    }
     session = DatasetSession(folder: folder, wake: wake)
     themes = ThemeLoader.standard()
     FatalSignalRestore.install()
@@ -93,13 +103,16 @@ final class Dashboard {
     glyphs = GlyphSet.choose(terminalUnicode: terminal.unicode, asciiFlag: options.ascii)
     themeName = options.theme ?? "dark"
     theme = ThemeLoader.defaultTheme
-    state = UIState(size: terminal.size, mouseEnabled: options.mouse, datasetPath: folder)
+    state = UIState(
+      size: terminal.size, mouseEnabled: options.mouse,
+      datasetPath: DatasetLocation.display(folder))
     report = ReportBuilder.build(
-      dataset: Dataset(organization: Organization(name: PathText.lastComponent(folder))),
+      dataset: Dataset(
+        organization: Organization(name: live?.target.schema ?? PathText.lastComponent(folder))),
       scenario: nil)
     dispatch(
       .started(
-        monochrome: terminal.colorDepth == .none, watchText: watcher.modeDescription,
+        monochrome: terminal.colorDepth == .none, watchText: watcher?.modeDescription ?? "live",
         bell: options.bell, notify: options.notify))
     applyTheme(named: themeName, announce: false)
     loadKeyMap()
@@ -110,16 +123,22 @@ final class Dashboard {
   /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out.
   func run() {
     terminalGuard.run {
-      session.request(reason: "start")
       drawLoading()
+      if let live { apply(live.start()) } else { session.request(reason: "start") }
       loop: while true {
         let now = ContinuousClock.now
         var fds = [terminal.inputFD, signals.fd, wake.readFD]
-        if watcher.fd >= 0 { fds.append(watcher.fd) }
+        if let watcher, watcher.fd >= 0 { fds.append(watcher.fd) }
+        let liveFD = live?.socket ?? -1
+        if liveFD >= 0 { fds.append(liveFD) }
         let ready = Poller.wait(fds: fds, timeoutMs: timeout(now: now))
         if ready.contains(signals.fd), !signals.read().isEmpty { break loop }
-        if watcher.fd >= 0, ready.contains(watcher.fd) { watcher.handleReadable() }
-        if let change = watcher.takeChanges() { reload(for: change) }
+        if let watcher, watcher.fd >= 0, ready.contains(watcher.fd) { watcher.handleReadable() }
+        if let change = watcher?.takeChanges() { reload(for: change) }
+        if let live {
+          if liveFD >= 0, ready.contains(liveFD) { apply(live.readable()) }
+          apply(live.tick(now: .now))
+        }
         if ready.contains(wake.readFD) {
           _ = wake.drain()
           if let result = session.take() { apply(result) }
@@ -136,8 +155,9 @@ final class Dashboard {
   // MARK: - Loop pieces
 
   private func timeout(now: ContinuousClock.Instant) -> Int32 {
-    var ms = watcher.timeoutMs(now: now)
+    var ms = watcher?.timeoutMs(now: now) ?? -1
     func consider(_ t: Int32) { ms = ms < 0 ? t : min(ms, t) }
+    if let t = live?.timeoutMs(now: now), t >= 0 { consider(t) }
     if let until = changedUntil {
       let left = until - now
       consider(
@@ -236,6 +256,35 @@ final class Dashboard {
     }
   }
 
+  /// What the database source reports: loads go through `apply` like a folder's; a dropped
+  /// connection keeps the data on screen and says so in the status bar.
+  private func apply(_ events: [PostgresLive.Event]) {
+    for event in events {
+      dirty = true
+      switch event {
+      case .loaded(let loaded, let reason):
+        apply(DatasetSession.Result(loaded: loaded, reason: reason, ledgerRead: "", seconds: 0))
+        dispatch(.sourceStatus(watchText: "live", message: nil))
+      case .failed(let message):
+        dispatch(
+          .sourceStatus(
+            watchText: nil,
+            message: "database: \(message)"
+              + (dataset == nil ? "" : ": showing the data of \(state.clock)")))
+      case .disconnected(let why, let retryIn):
+        dispatch(
+          .sourceStatus(
+            watchText: "disconnected",
+            message: "database connection lost (\(why))"
+              + (dataset == nil ? "" : ": showing the data of \(state.clock)")
+              + CFormat.string("; reconnecting in %.1f s", retryIn)))
+      case .reconnected:
+        dispatch(
+          .sourceStatus(watchText: "live", message: "database reconnected \(Dashboard.clock())"))
+      }
+    }
+  }
+
   private static func errorCounts(_ diags: [Diagnostic]) -> [String: Int] {
     var out: [String: Int] = [:]
     for d in diags where d.severity == .error { out[d.file, default: 0] += 1 }
@@ -311,7 +360,17 @@ final class Dashboard {
       if case .replaceScenario = command { replace = true }
       let outcome: ScenarioEditor.SaveOutcome
       do {
-        let path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
+        let path: String
+        if let live {
+          // A database source: only the scenario table is written, in a transaction.
+          if !replace && live.scenarios[sc.name] != nil {
+            throw ScenarioFileError.exists(sc.name)
+          }
+          try PostgresDataset.saveScenario(PGConnection(live.target), sc)
+          path = "scenarios/" + sc.name + ".toml"
+        } else {
+          path = try ScenarioFile.save(sc, datasetFolder: folder, replace: replace)
+        }
         outcome = .saved(
           file: PathText.lastComponent(path), clock: Dashboard.clock(seconds: true))
         scenario = sc.levers.isEmpty ? nil : sc
@@ -323,7 +382,10 @@ final class Dashboard {
       }
       dispatch(.scenarioSaveDone(sc, outcome))
     case .listScenarios:
-      dispatch(.scenariosListed(ScenarioFile.list(datasetFolder: folder)))
+      dispatch(
+        .scenariosListed(
+          live.map { Array($0.scenarios.keys).sortedByBytes() }
+            ?? ScenarioFile.list(datasetFolder: folder)))
     case .openScenario(let name):
       openScenario(
         path: folder + "/scenarios/" + name + ".toml", display: "scenarios/\(name).toml")
@@ -351,7 +413,8 @@ final class Dashboard {
   private func drawLoading() {
     terminal.clear(style: theme[.background])
     terminal.put(
-      x: 1, y: 0, "carbontop  reading \(Sanitize.text(folder)) ...", style: theme[.header])
+      x: 1, y: 0, "carbontop  reading \(DatasetLocation.display(folder)) ...",
+      style: theme[.header])
     terminal.flush()
   }
 
@@ -391,7 +454,12 @@ final class Dashboard {
   /// Opens a scenario file: its levers drive the projections; a broken file is a diagnostic
   /// and a message, and the scenario in effect stays.
   private func openScenario(path: String, display: String) {
-    let (s, diags) = ScenarioFile.load(path: path, name: display)
+    let (s, diags) =
+      live.flatMap { db in
+        db.scenarios[PathText.lastComponent(path).replacing(".toml", with: "")].map {
+          ScenarioFile.parse($0, name: display, path: path)
+        }
+      } ?? ScenarioFile.load(path: path, name: display)
     settingsDiagnostics.removeAll { $0.file == display }
     settingsDiagnostics += diags
     if let s {
