@@ -88,6 +88,15 @@ import Testing
     var r = Fixtures.report()
     r.operational?.years[5].monthsCovered = 3
     r.operational?.years[5].netRunRate = 4.4e6
+    // The Report's year in progress (CarbonKit's YearToDate): YTD 1.1 Mt over 3 months, so the
+    // run-rate is 1.1 x 12 / 3 = 4.4 Mt; the chart marks both, and the legend explains both.
+    var yip = YearInProgress(
+      fy: FiscalYear(2026), through: YearMonth(year: 2025, month: 6), months: 3)
+    var fig = YearInProgress.Figure(targetID: "ops-neutral", unit: "tCO2e")
+    fig.ytd = 1.1e6
+    fig.runRate = 4.4e6
+    yip.operational = fig
+    r.yearInProgress = yip
     var s = Fixtures.state(120, 40)
     s.screen = .zoom(.operational)
     s.monochrome = true
@@ -100,7 +109,8 @@ import Testing
     #expect(legend.contains(" net"))
     #expect(legend.contains(" path to zero"))
     #expect(legend.contains(" projection"))
-    #expect(legend.contains("FY2026 in progress (run-rate)"))
+    #expect(legend.contains("FY2026 run-rate"))
+    #expect(legend.contains("FY2026 YTD"))
     // The samples are drawn as the chart draws its lines: three different patterns.
     let parts = legend.split(separator: "  ").map(String.init)
     let samples = parts.compactMap { part -> String? in
@@ -108,8 +118,9 @@ import Testing
       return words.count >= 2 ? String(words[words.count - 2]) : nil
     }
     #expect(Set(samples).count >= 3, "\(legend)")
-    let mark: Character = unicode ? "\u{25C6}" : "*"
-    #expect(legend.contains(mark))
+    // The two markers' own glyphs (GlyphSet.inProgressMarks), told apart in monochrome.
+    let marks: [Character] = unicode ? ["\u{25CB}", "\u{25CF}"] : ["o", "@"]
+    for mark in marks { #expect(legend.contains(mark)) }
     for z in [PanelID.valueChain, .scope3plus] {
       s.screen = .zoom(z)
       #expect(Fixtures.draw(s, report: r, unicode: unicode).text.contains("legend: "))

@@ -136,12 +136,9 @@ enum PanelModels {
       series: series, yLabel: { Units.tonnes($0) }, xLabels: years(min(first, t.baseline), last)
     )
     chart.names = [.history: "net", .path: "path to zero", .projection: "projection"]
-    if let ip = ops.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
-      let rr = ip.netRunRate
-    {
-      chart.inProgress = (
-        ChartPoint(x: Double(ip.fy.year), y: rr), "\(ip.fy) in progress (run-rate)"
-      )
+    if let ip = ops.years.last(where: { !$0.complete && $0.monthsCovered > 0 }) {
+      chart.names[.yearToDate] = "\(ip.fy) YTD"
+      chart.names[.runRate] = "\(ip.fy) run-rate"
     }
     var m = PanelModel(
       title: title, note: "S2 \(ops.scope2Basis.rawValue)",
@@ -208,12 +205,9 @@ enum PanelModels {
     var chart = LineChart(
       series: series, yLabel: { Units.intensity($0) }, xLabels: years(first, last))
     chart.names = [.history: "intensity", .path: "path to target", .projection: "projection"]
-    if let ip = vc.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
-      let i = ip.intensity
-    {
-      chart.inProgress = (
-        ChartPoint(x: Double(ip.fy.year), y: i), "\(ip.fy) in progress (year to date)"
-      )
+    if let ip = vc.years.last(where: { !$0.complete && $0.monthsCovered > 0 }) {
+      chart.names[.yearToDate] = "\(ip.fy) YTD"
+      chart.names[.runRate] = "\(ip.fy) run-rate"
     }
     var m = PanelModel(
       title: title, note: nil,
@@ -330,12 +324,9 @@ enum PanelModels {
       series: series, yLabel: { Units.tonnes($0) }, xLabels: years(first, t.by),
       yCeiling: max(av.amount * 1.2, histMax))
     chart.names = [.history: "cumulative", .path: "needed path", .projection: "projection"]
-    if let ip = av.years.last(where: { !$0.complete && $0.monthsCovered > 0 }),
-      let cumIP = ip.cumulative
-    {
-      chart.inProgress = (
-        ChartPoint(x: Double(ip.fy.year), y: cumIP), "\(ip.fy) in progress (year to date)"
-      )
+    if let ip = av.years.last(where: { !$0.complete && $0.monthsCovered > 0 }) {
+      chart.names[.yearToDate] = "\(ip.fy) YTD"
+      chart.names[.runRate] = "\(ip.fy) run-rate"
     }
     let bars = BarList(
       items: av.byEntity.map {

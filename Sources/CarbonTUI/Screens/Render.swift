@@ -167,10 +167,8 @@ enum Frame {
     for p in PanelID.allCases where !hidden.contains(p.rawValue) {
       let key = s.keys.hint(p == .operational ? .zoom1 : p == .valueChain ? .zoom2 : .zoom3)
       let prefix = key.map { "\($0) " } ?? ""
-      var m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
+      let m = PanelModels.model(p, report: report, dataset: dataset, state: s).fitted(
         width: layout.panels[p.rawValue].width, prefix: prefix, ellipsis: c.glyphs.ellipsis)
-      // The year-in-progress mark is explained by the legend of the zoom screens only.
-      m.chart?.inProgress = nil
       let title = prefix + m.title
       let inner = PanelBox(title: title, focused: s.focus == p, note: m.note).draw(
         in: layout.panels[p.rawValue], on: c)

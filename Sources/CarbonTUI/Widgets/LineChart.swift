@@ -65,8 +65,6 @@ public struct LineChart {
   public var yCeiling: Double?
   /// What each series is, for the legend ("net", "path to zero", "projection").
   public var names: [ChartSeries.Kind: String] = [:]
-  /// The year in progress, drawn as one marked cell, with its legend label.
-  public var inProgress: (point: ChartPoint, label: String)? = nil
   /// Points marked with a glyph of their own on top of the lines (a target's milestones on its
   /// path), in the path's role.
   public var markers: [ChartPoint] = []
@@ -233,9 +231,15 @@ public struct LineChart {
       if !out.isEmpty { out.append(.text("  ", .muted)) }
       out += [.text(text, kind.role), .text(" " + name, .muted)]
     }
-    if let p = inProgress {
+    // The year in progress: its two markers (year to date, run-rate), each with its own glyph.
+    let marks = glyphs.inProgressMarks
+    for kind in [ChartSeries.Kind.yearToDate, .runRate] {
+      guard let name = names[kind],
+        series.contains(where: { $0.kind == kind && $0.points.contains { $0.y != nil } })
+      else { continue }
       if !out.isEmpty { out.append(.text("  ", .muted)) }
-      out += [.text(String(glyphs.changeMarks.other), .warn), .text(" " + p.label, .muted)]
+      let glyph = kind == .runRate ? marks.runRate : marks.yearToDate
+      out += [.text(String(glyph), kind.role), .text(" " + name, .muted)]
     }
     return out
   }
@@ -243,8 +247,7 @@ public struct LineChart {
   /// Draws the chart with y labels at the left (top = max, bottom = min) and x labels under it.
   public func draw(in r: Rect, on c: Canvas) {
     guard r.width >= 4, r.height >= 1 else { return }
-    var all = series
-    if let p = inProgress { all.append(ChartSeries(kind: .history, points: [p.point])) }
+    let all = series
     guard let (xr, yr0) = LineChart.ranges(of: all) else {
       c.text(r.x, r.y + r.height / 2, "no data", role: .muted, maxWidth: r.width)
       return
@@ -277,16 +280,6 @@ public struct LineChart {
         guard let cell else { continue }
         c.text(area.x + col, area.y + row, String(cell.character), role: cell.kind.role)
       }
-    }
-    // The year in progress: one marked cell where its point falls (clamped to the area).
-    if let p = inProgress?.point, let y = p.y, y.isFinite, area.width > 0, area.height > 0,
-      xr.upperBound > xr.lowerBound, yr.upperBound > yr.lowerBound
-    {
-      let fx = (p.x - xr.lowerBound) / (xr.upperBound - xr.lowerBound)
-      let fy = (yr.upperBound - min(y, yr.upperBound)) / (yr.upperBound - yr.lowerBound)
-      let col = screenIndex(fx * Double(area.width - 1), in: 0...(area.width - 1))
-      let row = screenIndex(fy * Double(area.height - 1), in: 0...(area.height - 1))
-      c.text(area.x + col, area.y + row, String(c.glyphs.changeMarks.other), role: .warn)
     }
     let xSpan = xr.upperBound - xr.lowerBound
     let ySpan = yr.upperBound - yr.lowerBound
