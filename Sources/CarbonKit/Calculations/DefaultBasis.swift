@@ -3,7 +3,8 @@
 /// scenario editor, with those years.
 public struct DefaultBasis: Sendable, Hashable {
   /// The complete fiscal years with a value that the default reads: F and L of the series
-  /// rule (DATA.md "Scenarios"), or L alone; for avoided growth L-1 and L.
+  /// rule (docs/data-format.md, "Lever defaults and projections"), or L alone; for avoided
+  /// growth L-1 and L.
   public var years: [FiscalYear]
   /// Fewer than three complete years of the series have a value in L-3 ... L.
   public var thin: Bool
